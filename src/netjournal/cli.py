@@ -1,0 +1,597 @@
+"""The ``net`` command: parse arguments, call a service, render the result.
+
+No SQL and no ranking live here.  Heavy modules (the store, SQLModel, the
+services) are imported inside the commands that need them, so ``net --help``
+and shell completion stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from netjournal import __version__, render
+from netjournal.errors import InvalidInput, NetjournalError
+
+if TYPE_CHECKING:
+    from netjournal.store import Journal
+
+app = typer.Typer(
+    name="net",
+    help="A private, local journal of your personal network: who can help, whom you "
+    "helped, and which ties are going cold.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_state: dict[str, Optional[Path]] = {"db": None}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"netjournal {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    db: Annotated[
+        Optional[Path],
+        typer.Option("--db", help="The journal file (else $NETJOURNAL_DB, else the user data folder).",
+                     metavar="PATH"),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Keep a journal of the people you know and how you help each other."""
+    _state["db"] = db
+
+
+@contextmanager
+def journal(*, index: bool = False) -> Iterator[Journal]:
+    """Open the journal for one command, and close it after."""
+    from netjournal.paths import journal_path
+    from netjournal.store import open_journal
+
+    store = open_journal(journal_path(_state["db"]))
+    try:
+        if index:
+            from netjournal.services.index import ensure_index
+
+            ensure_index(store)
+        yield store
+    finally:
+        store.close()
+
+
+def _date(text: Optional[str], what: str = "date") -> date:
+    from netjournal.clock import parse_date, today
+
+    return today() if text is None else parse_date(text, what=what)
+
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
+OnOpt = Annotated[
+    Optional[str],
+    typer.Option("--on", help="When: 2026-10-02, yesterday, '3 days ago', 'last friday', ieri.",
+                 metavar="DATE"),
+]
+
+
+def _complete_person(incomplete: str) -> list[str]:
+    """Keys of people for shell completion (stdlib sqlite3, read-only)."""
+    import sqlite3
+
+    from netjournal.paths import journal_path
+
+    path = journal_path(_state["db"])
+    if not path.is_file():
+        return []
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        rows = conn.execute(
+            "SELECT key FROM person WHERE key LIKE ? ORDER BY key LIMIT 50", (incomplete + "%",)
+        ).fetchall()
+        conn.close()
+    except sqlite3.Error:
+        return []
+    return [r[0] for r in rows]
+
+
+PersonArg = Annotated[
+    str, typer.Argument(help="Key, name, alias or a prefix of a name.",
+                        autocompletion=_complete_person, metavar="PERSON")
+]
+
+
+# ---------------------------------------------------------------- people
+
+
+@app.command()
+def add(
+    name: Annotated[str, typer.Argument(help="The person's full name.")],
+    key: Annotated[Optional[str], typer.Option(help="A key to use instead of one made from the name.")] = None,
+    skill: Annotated[Optional[list[str]], typer.Option("--skill", "-s", help="A skill (repeat).")] = None,
+    tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="A tag (repeat).")] = None,
+    value: Annotated[Optional[list[str]], typer.Option("--value", help="A value they stand for (repeat).")] = None,
+    alias: Annotated[Optional[list[str]], typer.Option("--alias", help="Another name (repeat).")] = None,
+    org: Annotated[Optional[str], typer.Option(help="Organisation.")] = None,
+    title: Annotated[Optional[str], typer.Option(help="Job title.")] = None,
+    city: Annotated[Optional[str], typer.Option(help="City.")] = None,
+    email: Annotated[Optional[str], typer.Option(help="E-mail address.")] = None,
+    phone: Annotated[Optional[str], typer.Option(help="Phone number.")] = None,
+    met: Annotated[Optional[str], typer.Option(help="How you met.")] = None,
+    note: Annotated[Optional[str], typer.Option(help="Free notes.")] = None,
+    every: Annotated[Optional[int], typer.Option(help="How often to be in touch, in days.")] = None,
+    via: Annotated[Optional[str], typer.Option(help="The contact through whom you know them.")] = None,
+    on: OnOpt = None,
+) -> None:
+    """Add a person to the journal."""
+    from netjournal.services.people_edit import PersonChanges, add_person
+
+    changes = PersonChanges(
+        name=name, key=key,
+        texts={"org": org, "title": title, "city": city, "email": email, "phone": phone,
+               "met": met, "notes": note},
+        add={"skill": skill or [], "tag": tag or [], "value": value or [], "alias": alias or []},
+        cadence_days=every, via=via, added=_date(on, "date added") if on else None,
+    )
+    with journal() as store:
+        new_key, new_name = add_person(store, changes)
+    render.message(f"Added {new_name} ({new_key}).")
+
+
+@app.command()
+def edit(
+    person: PersonArg,
+    name: Annotated[Optional[str], typer.Option(help="A new name.")] = None,
+    key: Annotated[Optional[str], typer.Option(help="A new key.")] = None,
+    org: Annotated[Optional[str], typer.Option(help="Organisation ('' clears).")] = None,
+    title: Annotated[Optional[str], typer.Option(help="Job title ('' clears).")] = None,
+    city: Annotated[Optional[str], typer.Option(help="City ('' clears).")] = None,
+    email: Annotated[Optional[str], typer.Option(help="E-mail ('' clears).")] = None,
+    phone: Annotated[Optional[str], typer.Option(help="Phone ('' clears).")] = None,
+    met: Annotated[Optional[str], typer.Option(help="How you met ('' clears).")] = None,
+    note: Annotated[Optional[str], typer.Option(help="Notes ('' clears).")] = None,
+    url: Annotated[Optional[str], typer.Option(help="Web page ('' clears).")] = None,
+    add_skill: Annotated[Optional[list[str]], typer.Option(help="Add a skill (repeat).")] = None,
+    rm_skill: Annotated[Optional[list[str]], typer.Option(help="Remove a skill (repeat).")] = None,
+    add_tag: Annotated[Optional[list[str]], typer.Option(help="Add a tag (repeat).")] = None,
+    rm_tag: Annotated[Optional[list[str]], typer.Option(help="Remove a tag (repeat).")] = None,
+    add_value: Annotated[Optional[list[str]], typer.Option(help="Add a value (repeat).")] = None,
+    rm_value: Annotated[Optional[list[str]], typer.Option(help="Remove a value (repeat).")] = None,
+    add_alias: Annotated[Optional[list[str]], typer.Option(help="Add an alias (repeat).")] = None,
+    rm_alias: Annotated[Optional[list[str]], typer.Option(help="Remove an alias (repeat).")] = None,
+    every: Annotated[Optional[int], typer.Option(help="Cadence in days.")] = None,
+    no_every: Annotated[bool, typer.Option(help="Use the tag or journal cadence again.")] = False,
+    via: Annotated[Optional[str], typer.Option(help="The contact through whom you know them.")] = None,
+    no_via: Annotated[bool, typer.Option(help="You know them directly now.")] = False,
+    added: Annotated[Optional[str], typer.Option(help="When they entered the journal.")] = None,
+    birthday: Annotated[Optional[str], typer.Option(help="Birthday, YYYY-MM-DD.")] = None,
+) -> None:
+    """Change a person's fields; add or remove skills, tags, values and aliases."""
+    from netjournal.services.people_edit import PersonChanges, edit_person
+
+    texts = {f: v for f, v in {"org": org, "title": title, "city": city, "email": email,
+                                "phone": phone, "met": met, "notes": note, "url": url}.items()
+             if v is not None}
+    changes = PersonChanges(
+        name=name, key=key, texts=texts,
+        add={"skill": add_skill or [], "tag": add_tag or [], "value": add_value or [],
+             "alias": add_alias or []},
+        remove={"skill": rm_skill or [], "tag": rm_tag or [], "value": rm_value or [],
+                "alias": rm_alias or []},
+        cadence_days=every, clear_cadence=no_every, via=via, clear_via=no_via,
+        added=_date(added, "date added") if added else None,
+        birthday=_birthday(birthday) if birthday else None,
+    )
+    with journal() as store:
+        new_key, new_name = edit_person(store, person, changes)
+    render.message(f"Updated {new_name} ({new_key}).")
+
+
+def _birthday(text: str) -> date:
+    from netjournal.clock import parse_date
+
+    return parse_date(text, allow_future=False, what="birthday")
+
+
+@app.command()
+def rm(
+    person: PersonArg,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove a person with their interactions, help, ties and referrals."""
+    from netjournal.services.people_edit import describe_removal, remove_person
+
+    with journal() as store:
+        key, name, counts = describe_removal(store, person)
+        if not yes:
+            what = ", ".join(f"{n} {k}" for k, n in counts.items() if n) or "no events"
+            if not sys.stdin.isatty():
+                raise InvalidInput(
+                    f"removing {name} ({key}) needs confirmation", hint="add --yes to confirm"
+                )
+            if not typer.confirm(f"Remove {name} ({key}) and {what}?", default=False):
+                render.message("Nothing removed.")
+                raise typer.Exit(1)
+        remove_person(store, key)
+    render.message(f"Removed {name} ({key}).")
+
+
+@app.command()
+def show(person: PersonArg, json_: JsonOpt = False) -> None:
+    """Show a person's profile: who they are, contacts, help both ways, ties."""
+    from netjournal.services.people import profile
+
+    with journal() as store, store.read() as conn:
+        found = profile(conn, person)
+    if json_:
+        render.emit_json(found.model_dump(mode="json"))
+        return
+    from netjournal.views import profile_lines
+
+    render.lines(profile_lines(found))
+
+
+@app.command("list")
+def list_(
+    skill: Annotated[Optional[list[str]], typer.Option("--skill", "-s", help="Only people with this skill.")] = None,
+    tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="Only people with this tag.")] = None,
+    city: Annotated[Optional[str], typer.Option(help="Only people in this city.")] = None,
+    json_: JsonOpt = False,
+) -> None:
+    """List people, by key; filter by skill, tag and city."""
+    from netjournal.services.people import list_people
+
+    with journal() as store, store.read() as conn:
+        people = list_people(conn, skills=skill or [], tags=tag or [], city=city)
+    if json_:
+        render.emit_json({"people": [p.model_dump(mode="json", exclude_none=False,
+                                                  exclude={"birthday", "url"}) for p in people]})
+        return
+    render.table(
+        ["key", "name", "work", "city", "skills", "tags"],
+        [[p.key or "", p.name, " · ".join(x for x in (p.title, p.org) if x), p.city or "",
+          ", ".join(p.skills), ", ".join(p.tags)] for p in people],
+        empty="Nobody yet: add someone with 'net add NAME'.",
+    )
+
+
+# ---------------------------------------------------------------- events
+
+
+@app.command()
+def log(
+    person: PersonArg,
+    text: Annotated[str, typer.Argument(help="What happened, in a few words.")],
+    on: OnOpt = None,
+    kind: Annotated[Optional[str], typer.Option(help="call, coffee, message, meeting, …")] = None,
+) -> None:
+    """Record a contact with someone."""
+    from netjournal.services.events import log_interaction
+
+    when = _date(on)
+    with journal() as store:
+        name = log_interaction(store, person, text, when, kind)
+    render.message(f"Logged contact with {name} on {when.isoformat()}.")
+
+
+@app.command()
+def gave(
+    person: PersonArg,
+    what: Annotated[str, typer.Argument(help="How you helped them.")],
+    on: OnOpt = None,
+    skill: Annotated[Optional[str], typer.Option(help="The skill it took.")] = None,
+) -> None:
+    """Record help you gave someone."""
+    from netjournal.services.events import record_help
+
+    when = _date(on)
+    with journal() as store:
+        name = record_help(store, person, "gave", what, when, skill)
+    render.message(f"Recorded help you gave {name} on {when.isoformat()}.")
+
+
+@app.command()
+def got(
+    person: PersonArg,
+    what: Annotated[str, typer.Argument(help="How they helped you.")],
+    on: OnOpt = None,
+    skill: Annotated[Optional[str], typer.Option(help="The skill it took.")] = None,
+) -> None:
+    """Record help someone gave you."""
+    from netjournal.services.events import record_help
+
+    when = _date(on)
+    with journal() as store:
+        name = record_help(store, person, "got", what, when, skill)
+    render.message(f"Recorded help {name} gave you on {when.isoformat()}.")
+
+
+@app.command()
+def knows(
+    person: PersonArg,
+    other: Annotated[str, typer.Argument(help="The other person.", metavar="PERSON",
+                                         autocompletion=_complete_person)],
+    note: Annotated[Optional[str], typer.Option(help="How they know each other.")] = None,
+) -> None:
+    """Record that two people in the journal know each other."""
+    from netjournal.services.events import add_tie
+
+    with journal() as store:
+        a, b = add_tie(store, person, other, note)
+    render.message(f"Recorded that {a} and {b} know each other.")
+
+
+@app.command()
+def refer(
+    person: PersonArg,
+    to: Annotated[str, typer.Option("--to", help="Whom you introduced them to.",
+                                    autocompletion=_complete_person)],
+    for_: Annotated[str, typer.Option("--for", help="The need.")],
+    on: OnOpt = None,
+) -> None:
+    """Record that you introduced someone to another person for a need."""
+    from netjournal.services.events import add_referral
+
+    when = _date(on)
+    with journal() as store:
+        a, b = add_referral(store, person, to, for_, when)
+    render.message(f"Recorded that you introduced {a} to {b}.")
+
+
+# ------------------------------------------------------------- questions
+
+
+@app.command()
+def ask(
+    need: Annotated[str, typer.Argument(help="The need, as you would say it: 'need a lawyer'.")],
+    for_: Annotated[Optional[str], typer.Option("--for", help="Ask on someone's behalf (a referral).",
+                                                autocompletion=_complete_person)] = None,
+    limit: Annotated[int, typer.Option(min=1, help="How many suggestions at most.")] = 5,
+    json_: JsonOpt = False,
+) -> None:
+    """Who should I ask? People who can help with a need, best first, and why."""
+    from netjournal.clock import today
+    from netjournal.services.ask import ask as ask_service
+    from netjournal.services.people import check_text, resolve
+
+    text = check_text(need, "need", limit=2000)
+    if not text:
+        raise InvalidInput("the need is empty", hint="say what you need: net ask 'need a lawyer'")
+    with journal(index=True) as store, store.read() as conn:
+        for_id, for_key = None, None
+        if for_ is not None:
+            for_id, for_key, _ = resolve(conn, for_)
+        answer = ask_service(conn, text, today=today(), for_id=for_id, limit=limit)
+        answer.for_ = for_key
+    if json_:
+        render.emit_json(answer.public())
+        return
+    if not answer.suggestions:
+        render.message(f"Nobody in the journal fits '{need}'.")
+        return
+    render.table(
+        ["#", "who", "why", "reach"],
+        [[str(i), f"{s.name} ({s.key})", "; ".join(s.reasons),
+          f"through {s.via_name}" if s.via_name else "directly"]
+         for i, s in enumerate(answer.suggestions, 1)],
+        title=f"Who can help: {need}",
+    )
+
+
+@app.command()
+def stale(
+    limit: Annotated[Optional[int], typer.Option(min=0, help="How many at most.")] = None,
+    tag: Annotated[Optional[str], typer.Option(help="Only people with this tag.")] = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Ties going cold: people past the cadence you meant to keep."""
+    from netjournal.clock import today
+    from netjournal.services.stale import stale_ties
+
+    now = today()
+    with journal() as store, store.read() as conn:
+        people = stale_ties(conn, now, limit=limit, tag=tag)
+    if json_:
+        render.emit_json({"today": now.isoformat(), "people": [p.public() for p in people]})
+        return
+    render.table(
+        ["who", "last contact", "days", "every", "talk about"],
+        [[f"{p.name} ({p.key})",
+          p.last_contact.isoformat() if p.last_contact else "never",
+          f"{p.days_since} ({p.overdue_days} over)", str(p.cadence_days), p.hint or ""]
+         for p in people],
+        title="Ties going cold",
+        empty="No tie is past its cadence. Well kept!",
+    )
+
+
+@app.command()
+def cadence(
+    tag: Annotated[Optional[str], typer.Argument(help="A tag, e.g. family.")] = None,
+    days: Annotated[Optional[int], typer.Argument(help="Days between contacts.")] = None,
+    default: Annotated[Optional[int], typer.Option("--default", help="Set the journal default cadence.")] = None,
+    clear: Annotated[bool, typer.Option(help="Remove the tag's cadence.")] = False,
+    json_: JsonOpt = False,
+) -> None:
+    """Show or set how often to keep in touch, per tag and by default."""
+    from netjournal.services.stale import default_cadence, set_cadence, tag_cadences
+
+    with journal() as store:
+        if default is not None:
+            set_cadence(store, None, default, default=True)
+        elif tag is not None and (days is not None or clear):
+            set_cadence(store, tag, None if clear else days, default=False)
+        elif tag is not None:
+            raise InvalidInput(f"give the days for '{tag}'", hint=f"net cadence {tag} 30")
+        with store.read() as conn:
+            current, per_tag = default_cadence(conn), tag_cadences(conn)
+    if json_:
+        render.emit_json({"default": current, "tags": per_tag})
+        return
+    render.table(
+        ["tag", "every (days)"],
+        [["(default)", str(current)], *[[t, str(d)] for t, d in per_tag.items()]],
+    )
+
+
+# ------------------------------------------------------------ interchange
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="The file: JSON export, vCard, LinkedIn or CSV.")],
+    format_: Annotated[Optional[str], typer.Option(
+        "--format", help="json, vcard, linkedin, google, outlook or csv (else detected).")] = None,
+    dry_run: Annotated[bool, typer.Option(help="Show what would change; write nothing.")] = False,
+    json_: JsonOpt = False,
+) -> None:
+    """Import people and events from a file, all or nothing."""
+    from netjournal.services.interchange import import_document, preview_import, read_source
+
+    fmt = format_.lower() if format_ else None
+    if fmt is not None and fmt not in ("json", "vcard", "linkedin", "google", "outlook", "csv"):
+        raise InvalidInput(f"unknown format '{format_}'",
+                           hint="use json, vcard, linkedin, google, outlook or csv")
+    text = _read_text(file)
+    doc = read_source(text, fmt, file.name)
+    contacts = (fmt or "") != "json" and not text.lstrip().startswith("{")
+    with journal() as store:
+        if dry_run:
+            report = preview_import(store, doc, match_contacts=contacts)
+        else:
+            report = import_document(store, doc, match_contacts=contacts)
+    if json_:
+        render.emit_json({"dry_run": dry_run, **report.public()})
+        return
+    verb = "Would import" if dry_run else "Imported"
+    render.message(
+        f"{verb}: {len(report.added)} added, {len(report.updated)} updated, "
+        f"{len(report.unchanged)} unchanged; {report.events_added} events added, "
+        f"{report.events_skipped} already there."
+    )
+
+
+def _read_text(file: Path) -> str:
+    from netjournal.errors import InvalidFile
+
+    if file.is_dir():
+        raise InvalidFile(f"{file} is a folder, not a file")
+    try:
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        raise InvalidFile(f"{file} does not exist") from None
+    except OSError as exc:
+        raise InvalidFile(f"cannot read {file}: {exc.strerror}") from None
+    if not raw.strip():
+        raise InvalidFile(f"{file} is empty")
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1")
+
+
+@app.command()
+def export(
+    format_: Annotated[str, typer.Option("--format", help="json, csv or vcard.")] = "json",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (else stdout).")] = None,
+) -> None:
+    """Export the journal: JSON (everything), vCard or CSV (people)."""
+    from netjournal.services.interchange import export_document, export_people
+
+    fmt = format_.lower()
+    if fmt not in ("json", "csv", "vcard"):
+        raise InvalidInput(f"unknown format '{format_}'", hint="use json, csv or vcard")
+    with journal() as store, store.read() as conn:
+        if fmt == "json":
+            import json
+
+            text = json.dumps(export_document(conn), ensure_ascii=False, indent=2) + "\n"
+        elif fmt == "csv":
+            from netjournal.services.formats import write_csv
+
+            text = write_csv(export_people(conn))
+        else:
+            from netjournal.services.formats import write_vcards
+
+            text = write_vcards(export_people(conn))
+    if output is None:
+        sys.stdout.write(text)
+        return
+    _write_private(output, text)
+    render.message(f"Exported to {output}.")
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write a file readable by the owner only, replacing it atomically."""
+    from netjournal.errors import InvalidInput as Bad
+
+    if path.is_dir():
+        raise Bad(f"{path} is a folder", hint="give a file name")
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise Bad(f"cannot write {path}: {exc.strerror}") from None
+
+
+# ------------------------------------------------------------------ tour
+
+
+@app.command()
+def tour() -> None:
+    """Try netjournal on the sample journal it ships with (your own journal is not touched)."""
+    import tempfile
+
+    from netjournal.services.sample import load_sample
+
+    with tempfile.TemporaryDirectory() as folder:
+        _state["db"] = Path(folder) / "sample.db"
+        with journal() as store:
+            count = load_sample(store)
+        render.message(f"A sample journal of {count} people, as of today.\n")
+        for need in ("my sink is leaking", "cerco un commercialista", "need a lawyer"):
+            render.lines([f"$ net ask \"{need}\""])
+            ask(need)
+            render.lines([""])
+        render.lines(["$ net stale --limit 5"])
+        stale(limit=5)
+        render.message("\nStart your own: net add \"Anna Rossi\" --skill \"family law\" --tag university")
+
+
+def run(argv: list[str] | None = None) -> None:
+    """Run the app: known errors become ``Error:`` lines and exit codes."""
+    try:
+        app(args=argv, prog_name="net")
+    except NetjournalError as exc:
+        details = getattr(exc, "problems", [])
+        render.error(exc.message, exc.hint, details)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # an unexpected crash: one line, traceback on request
+        if os.environ.get("NETJOURNAL_DEBUG"):
+            raise
+        render.error(
+            f"unexpected {type(exc).__name__}: {exc}",
+            "run again with NETJOURNAL_DEBUG=1 to see the traceback, and please report it",
+        )
+        sys.exit(1)

@@ -1,0 +1,103 @@
+"""The JSON interchange format, version 1, as pydantic models.
+
+These models validate a document read from a file and describe the document
+written by ``net export``.  Every import source (JSON, vCard, CSV) is turned
+into a :class:`Document` first, so that one code path writes to the journal.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+FORMAT_NAME = "netjournal"
+FORMAT_VERSION = 1
+
+
+def _clean(value: str | None) -> str | None:
+    """Strip a text field; an empty text is no value."""
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class PersonRecord(_Record):
+    key: str | None = None
+    name: str = Field(min_length=1)
+    aliases: list[str] = []
+    skills: list[str] = []
+    tags: list[str] = []
+    values: list[str] = []
+    org: str | None = None
+    title: str | None = None
+    city: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    met: str | None = None
+    notes: str | None = None
+    cadence_days: int | None = Field(default=None, gt=0)
+    via: str | None = None
+    added: date | None = None
+    # Extensions of version 1, written only when set.
+    birthday: date | None = None
+    url: str | None = None
+
+    @field_validator("org", "title", "city", "email", "phone", "met", "notes", "via", "url")
+    @classmethod
+    def _strip(cls, value: str | None) -> str | None:
+        return _clean(value)
+
+    @field_validator("aliases", "skills", "tags", "values")
+    @classmethod
+    def _items(cls, items: list[str]) -> list[str]:
+        seen: dict[str, str] = {}
+        for item in items:
+            item = item.strip()
+            if item and item.casefold() not in seen:
+                seen[item.casefold()] = item
+        return list(seen.values())
+
+
+class InteractionRecord(_Record):
+    person: str = Field(min_length=1)
+    date: date
+    kind: str | None = None
+    note: str | None = None
+
+
+class HelpRecord(_Record):
+    person: str = Field(min_length=1)
+    direction: Literal["gave", "got"]
+    date: date
+    what: str = Field(min_length=1)
+    skill: str | None = None
+
+
+class TieRecord(_Record):
+    a: str = Field(min_length=1)
+    b: str = Field(min_length=1)
+    note: str | None = None
+
+
+class ReferralRecord(_Record):
+    person: str = Field(min_length=1)
+    to: str = Field(min_length=1)
+    need: str = Field(min_length=1)
+    date: date
+
+
+class Document(_Record):
+    format: Literal["netjournal"]
+    version: Literal[1]
+    people: list[PersonRecord] = []
+    interactions: list[InteractionRecord] = []
+    help: list[HelpRecord] = []
+    ties: list[TieRecord] = []
+    referrals: list[ReferralRecord] = []

@@ -1,0 +1,140 @@
+"""Find the concepts a text speaks of, and the words left over.
+
+A text is split into words; every run of up to five words is looked up as a
+lexicon phrase (by its English and Italian stems), and problems (sets of stems
+that must all appear) are matched order-free.  The longest matches win and
+each word is used once, so "family law" beats "law", "medico veterinario"
+beats "medico", and "mother in law" (an ignore phrase) hides "law".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from netjournal.matching.text import stem_en, stem_it, words
+
+MAX_PHRASE = 5
+
+
+class PhraseSource(Protocol):
+    """Where phrases and problems are looked up (the journal's matching index)."""
+
+    def phrases(self, keys: Iterable[str]) -> list[tuple[str, str, str, bool, bool]]:
+        """Rows ``(key, concept_id, label, ambiguous, ignore)`` for the keys."""
+        ...
+
+    def problems(self, stems: Iterable[str]) -> list[tuple[str, int, int, str, int, str]]:
+        """Rows ``(stem, problem_id, position, concept_id, size, text)`` for the stems."""
+        ...
+
+
+@dataclass
+class Mention:
+    concept_id: str
+    text: str
+    label: str
+    kind: str  # "label" or "problem"
+    positions: frozenset[int]
+    ambiguous: bool = False
+
+
+@dataclass
+class Analysis:
+    tokens: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+    residual: list[str] = field(default_factory=list)
+
+    def concepts(self) -> set[str]:
+        return {m.concept_id for m in self.mentions}
+
+
+def analyze(
+    text: str | list[str],
+    source: PhraseSource,
+    stopwords: frozenset[str],
+    *,
+    problems: bool = False,
+    free_text: bool = False,
+) -> Analysis:
+    """The mentions of concepts in ``text`` and its content words left over.
+
+    ``problems`` also matches problem sets (needs and help records).
+    ``free_text`` drops ambiguous labels ("java", "python", "doctor") unless
+    the same concept is named unambiguously in the same text.
+    """
+    tokens = words(text) if isinstance(text, str) else text
+    result = Analysis(tokens)
+    if not tokens:
+        return result
+    grams: dict[str, list[tuple[int, int]]] = {}
+    for start in range(len(tokens)):
+        for end in range(start + 1, min(start + MAX_PHRASE, len(tokens)) + 1):
+            run = tokens[start:end]
+            for key in {" ".join(stem_en(t) for t in run), " ".join(stem_it(t) for t in run)}:
+                grams.setdefault(key, []).append((start, end))
+    candidates: list[tuple[int, int, int, Mention | None]] = []
+    for key, concept_id, label, ambiguous, ignore in source.phrases(grams):
+        for start, end in grams[key]:
+            positions = frozenset(range(start, end))
+            mention = None if ignore else Mention(
+                concept_id, " ".join(tokens[start:end]), label, "label", positions, ambiguous
+            )
+            candidates.append((end - start, 1, start, mention))
+    if problems:
+        candidates.extend(_problem_candidates(tokens, source, stopwords))
+    used: set[int] = set()
+    taken: dict[frozenset[int], bool] = {}
+    for _size, _rank, _start, mention in sorted(
+        candidates, key=lambda c: (-c[0], -c[1], c[2])
+    ):
+        positions = mention.positions if mention else None
+        if positions is None:
+            span = frozenset(range(_start, _start + _size))
+            if span & used:
+                continue
+            used |= span
+            continue
+        if positions & used and positions not in taken:
+            continue
+        used |= positions
+        taken[positions] = True
+        result.mentions.append(mention)  # type: ignore[arg-type]
+    if free_text:
+        clear = {m.concept_id for m in result.mentions if not m.ambiguous}
+        result.mentions = [m for m in result.mentions if not m.ambiguous or m.concept_id in clear]
+    seen: set[str] = set()
+    for i, tok in enumerate(tokens):
+        if i in used or tok in stopwords or len(tok) < 2 or tok in seen:
+            continue
+        seen.add(tok)
+        result.residual.append(tok)
+    return result
+
+
+def _problem_candidates(
+    tokens: list[str], source: PhraseSource, stopwords: frozenset[str]
+) -> list[tuple[int, int, int, Mention | None]]:
+    by_stem: dict[str, set[int]] = {}
+    for i, tok in enumerate(tokens):
+        if tok in stopwords:
+            continue
+        for stem in (stem_en(tok), stem_it(tok)):
+            by_stem.setdefault(stem, set()).add(i)
+    if not by_stem:
+        return []
+    found: dict[int, dict[int, set[int]]] = {}
+    meta: dict[int, tuple[str, int, str]] = {}
+    for stem, problem_id, position, concept_id, size, text in source.problems(by_stem):
+        found.setdefault(problem_id, {}).setdefault(position, set()).update(by_stem[stem])
+        meta[problem_id] = (concept_id, size, text)
+    out: list[tuple[int, int, int, Mention | None]] = []
+    for problem_id, matched in found.items():
+        concept_id, size, text = meta[problem_id]
+        if len(matched) < size:
+            continue
+        positions = frozenset(min(p) for p in matched.values())
+        mention = Mention(concept_id, text, text, "problem", positions)
+        out.append((len(positions), 0, min(positions), mention))
+    return out

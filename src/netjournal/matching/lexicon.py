@@ -1,0 +1,190 @@
+"""The concept lexicon: professions, trades and skills, English and Italian.
+
+The lexicon is data (``lexicon/*.json`` beside this module).  Each concept has
+an id, a domain, ``broader`` concepts it is a kind of, labels in both
+languages, problems it solves (sets of words that must all appear in a need)
+and labels that are ``ambiguous`` in free text.  ``words.json`` holds stop
+words, request words and phrases to ignore.
+
+:func:`compile_lexicon` turns it into rows for the journal's matching index,
+so that answering a need is a few indexed look-ups, not a load of this file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from netjournal.matching.text import fold, stem_en, stem_it, words
+
+# Bump when the way rows are made changes, so journals rebuild their index.
+ENGINE_VERSION = 3
+IGNORE = "_ignore"
+
+
+class LexiconError(ValueError):
+    """The lexicon data is inconsistent (a defect of the package, not of input)."""
+
+
+@dataclass
+class Concept:
+    id: str
+    domain: str
+    broader: list[str]
+    en: list[str]
+    it: list[str]
+    problems: list[str] = field(default_factory=list)
+    ambiguous: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return (self.en or self.it or [self.id.replace("_", " ")])[0]
+
+
+@dataclass
+class Lexicon:
+    concepts: dict[str, Concept]
+    stopwords: frozenset[str]
+    request_words: frozenset[str]
+    ignore_phrases: list[str]
+    digest: str
+
+    def ancestors(self, concept_id: str) -> dict[str, int]:
+        """The concept and every broader one, with the number of steps up."""
+        found = {concept_id: 0}
+        frontier = [concept_id]
+        while frontier:
+            nxt = []
+            for cid in frontier:
+                for up in self.concepts[cid].broader:
+                    if up not in found:
+                        found[up] = found[cid] + 1
+                        nxt.append(up)
+            frontier = nxt
+        return found
+
+
+def _files() -> Iterator[tuple[str, bytes]]:
+    folder = resources.files("netjournal.matching") / "lexicon"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".json"):
+            yield entry.name, entry.read_bytes()
+
+
+@dataclass(frozen=True)
+class Words:
+    stopwords: frozenset[str]
+    request_words: frozenset[str]
+    ignore_phrases: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def load_words() -> Words:
+    """Stop words, request words and phrases to ignore (``words.json`` only)."""
+    folder = resources.files("netjournal.matching") / "lexicon"
+    data: dict[str, Any] = json.loads((folder / "words.json").read_bytes())
+    stop: set[str] = set()
+    request: set[str] = set()
+    for lang in ("en", "it"):
+        stop.update(fold(w) for w in data.get("stopwords", {}).get(lang, []))
+        request.update(fold(w) for w in data.get("request_words", {}).get(lang, []))
+    return Words(frozenset(stop), frozenset(request), tuple(data.get("ignore_phrases", [])))
+
+
+@lru_cache(maxsize=1)
+def digest() -> str:
+    """A fingerprint of the lexicon files and of the way they are compiled."""
+    hasher = hashlib.sha256(f"engine {ENGINE_VERSION}".encode())
+    for name, raw in _files():
+        hasher.update(name.encode() + raw)
+    return hasher.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """Read and check the lexicon shipped with the package."""
+    concepts: dict[str, Concept] = {}
+    for name, raw in _files():
+        if name == "words.json":
+            continue
+        data: dict[str, Any] = json.loads(raw)
+        for item in data.get("concepts", []):
+            concept = Concept(
+                id=item["id"], domain=item.get("domain", "other"),
+                broader=list(item.get("broader", [])), en=list(item.get("en", [])),
+                it=list(item.get("it", [])), problems=list(item.get("problems", [])),
+                ambiguous=list(item.get("ambiguous", [])),
+            )
+            if concept.id in concepts:
+                raise LexiconError(f"{name}: concept {concept.id!r} is defined twice")
+            concepts[concept.id] = concept
+    for concept in concepts.values():
+        unknown = [b for b in concept.broader if b not in concepts]
+        if unknown:
+            raise LexiconError(f"concept {concept.id!r}: unknown broader {unknown}")
+    shared = load_words()
+    return Lexicon(
+        concepts=concepts,
+        stopwords=shared.stopwords,
+        request_words=shared.request_words,
+        ignore_phrases=list(shared.ignore_phrases),
+        digest=digest(),
+    )
+
+
+def phrase_keys(tokens: list[str]) -> set[str]:
+    """The look-up keys of a run of words: English and Italian stems joined."""
+    return {" ".join(stem_en(t) for t in tokens), " ".join(stem_it(t) for t in tokens)}
+
+
+@dataclass
+class CompiledLexicon:
+    concepts: list[tuple[str, str, str]]
+    closure: list[tuple[str, str, int]]
+    phrases: list[tuple[str, str, str, bool, bool]]
+    problem_words: list[tuple[str, int, int, str, int, str]]
+    vocabulary: set[str]
+
+
+def compile_lexicon(lexicon: Lexicon) -> CompiledLexicon:
+    """Rows for the matching index tables."""
+    out = CompiledLexicon([], [], [], [], set())
+    phrases: dict[tuple[str, str], tuple[str, str, str, bool, bool]] = {}
+    problem_id = 0
+    for concept in lexicon.concepts.values():
+        out.concepts.append((concept.id, concept.domain, concept.label))
+        for ancestor, depth in lexicon.ancestors(concept.id).items():
+            out.closure.append((ancestor, concept.id, depth))
+        ambiguous = {fold(a) for a in concept.ambiguous}
+        for label in concept.en + concept.it:
+            toks = words(label)
+            if not toks:
+                continue
+            out.vocabulary.update(t for t in toks if len(t) >= 4)
+            for key in phrase_keys(toks):
+                phrases.setdefault(
+                    (key, concept.id), (key, concept.id, label, fold(label) in ambiguous, False)
+                )
+        for problem in concept.problems:
+            toks = [t for t in words(problem) if t not in lexicon.stopwords]
+            if not toks:
+                continue
+            problem_id += 1
+            out.vocabulary.update(t for t in toks if len(t) >= 4)
+            for position, tok in enumerate(toks):
+                for stem in {stem_en(tok), stem_it(tok)}:
+                    out.problem_words.append(
+                        (stem, problem_id, position, concept.id, len(toks), problem)
+                    )
+    for phrase in lexicon.ignore_phrases:
+        toks = words(phrase)
+        for key in phrase_keys(toks):
+            phrases[(key, IGNORE)] = (key, IGNORE, phrase, False, True)
+    out.phrases = list(phrases.values())
+    return out
+

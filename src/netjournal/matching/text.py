@@ -1,0 +1,56 @@
+"""Text normalisation shared by name lookup and need matching.
+
+``fold`` lowercases and removes accents; ``words`` splits folded text into
+words (keeping ``c++``, ``c#`` and ``node.js`` whole); ``stem`` gives the
+English and Italian Snowball stems of a word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+_WORD = re.compile(r"[a-z0-9]+(?:[+#]+|\.(?:js|net)\b)?|[+#]")
+_SPACE = re.compile(r"\s+")
+_APOSTROPHE_S = re.compile(r"(\w)['’]s\b")
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents and collapse white space."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACE.sub(" ", stripped).strip()
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, folded; an English possessive 's is dropped."""
+    folded = _APOSTROPHE_S.sub(r"\1", fold(text).replace("’", "'"))
+    return [w for w in _WORD.findall(folded.replace("-", " ").replace("'", " ")) if w]
+
+
+@lru_cache(maxsize=2)
+def _stemmer(language: str) -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer(language)
+
+
+@lru_cache(maxsize=65536)
+def stem_en(word: str) -> str:
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    return str(_stemmer("english").stemWord(word))
+
+
+@lru_cache(maxsize=65536)
+def stem_it(word: str) -> str:
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    return str(_stemmer("italian").stemWord(word))
+
+
+def slug(text: str) -> str:
+    """A lowercase ASCII slug for keys: ``Anna Rossi`` → ``anna-rossi``."""
+    return "-".join(re.findall(r"[a-z0-9]+", fold(text)))

@@ -1,0 +1,168 @@
+"""The journal's tables (SQLModel) and the plain records services return.
+
+The tables mirror the migrations in :mod:`netjournal.store.migrations`; a test
+migrates a blank journal and compares it with this metadata so the two cannot
+drift.  Services hand the CLI plain pydantic models, never ORM objects.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Field, SQLModel
+
+# ---------------------------------------------------------------- the journal
+
+
+class Person(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True)
+    name: str
+    norm_name: str = Field(index=True)
+    org: str | None = None
+    title: str | None = None
+    city: str | None = None
+    email: str | None = Field(default=None, index=True)
+    phone: str | None = None
+    met: str | None = None
+    notes: str | None = None
+    cadence_days: int | None = None
+    via_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    added: date
+    birthday: date | None = None
+    url: str | None = Field(default=None, index=True)
+
+
+class PersonLabel(SQLModel, table=True):
+    """An alias, skill, tag or value of a person (``kind``), in order."""
+
+    __tablename__ = "person_label"
+    person_id: int = Field(foreign_key="person.id", primary_key=True)
+    kind: str = Field(primary_key=True)
+    position: int = Field(primary_key=True)
+    name: str
+    norm: str
+
+
+class Interaction(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id")
+    date: date
+    kind: str | None = None
+    note: str | None = None
+
+
+class HelpExchange(SQLModel, table=True):
+    """Help that flowed: ``gave`` (you helped them) or ``got`` (they helped you)."""
+
+    __tablename__ = "help"
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id")
+    direction: str
+    date: date
+    what: str
+    skill: str | None = None
+
+
+class Tie(SQLModel, table=True):
+    """Two people in the journal know each other (``a_id < b_id``)."""
+
+    a_id: int = Field(foreign_key="person.id", primary_key=True)
+    b_id: int = Field(foreign_key="person.id", primary_key=True, index=True)
+    note: str | None = None
+
+
+class Referral(SQLModel, table=True):
+    """You introduced ``person`` to ``to`` for a need."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    to_id: int = Field(foreign_key="person.id", index=True)
+    need: str
+    date: date
+
+
+class Setting(SQLModel, table=True):
+    name: str = Field(primary_key=True)
+    value: str
+
+
+class TagCadence(SQLModel, table=True):
+    __tablename__ = "tag_cadence"
+    tag: str = Field(primary_key=True)
+    days: int
+
+
+class SchemaMigration(SQLModel, table=True):
+    __tablename__ = "schema_migration"
+    name: str = Field(primary_key=True)
+    applied_at: str
+
+
+# ------------------------------------------------------- the matching index
+
+
+class Concept(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    domain: str
+    label: str
+
+
+class ConceptClosure(SQLModel, table=True):
+    """``descendant`` is ``ancestor`` or narrower than it, ``depth`` steps down."""
+
+    __tablename__ = "concept_closure"
+    ancestor: str = Field(primary_key=True)
+    descendant: str = Field(primary_key=True, index=True)
+    depth: int
+
+
+class LexiconPhrase(SQLModel, table=True):
+    """A concept label as a language-tagged sequence of stems."""
+
+    __tablename__ = "lexicon_phrase"
+    key: str = Field(primary_key=True)
+    concept_id: str = Field(primary_key=True)
+    label: str
+    ambiguous: bool = False
+    ignore: bool = False
+
+
+class ProblemWord(SQLModel, table=True):
+    """One stem of a problem (a set of stems that all must appear in a need)."""
+
+    __tablename__ = "problem_word"
+    stem: str = Field(primary_key=True)
+    problem_id: int = Field(primary_key=True)
+    position: int = Field(primary_key=True)
+    concept_id: str
+    size: int
+    text: str
+
+
+class Vocabulary(SQLModel, table=True):
+    """Words a need may be corrected towards (typos)."""
+
+    word: str = Field(primary_key=True)
+
+
+class PersonConcept(SQLModel, table=True):
+    """Evidence that a person covers a concept, from one of their fields."""
+
+    __tablename__ = "person_concept"
+    person_id: int = Field(foreign_key="person.id", primary_key=True)
+    concept_id: str = Field(primary_key=True, index=True)
+    source: str = Field(primary_key=True)
+    weight: float
+    evidence: str
+
+
+class PersonTerm(SQLModel, table=True):
+    """A stemmed word of a person's profile, for needs the lexicon does not know."""
+
+    __tablename__ = "person_term"
+    person_id: int = Field(foreign_key="person.id", primary_key=True)
+    term: str = Field(primary_key=True, index=True)
+    source: str = Field(primary_key=True)
+    weight: float
+    evidence: str

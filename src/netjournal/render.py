@@ -1,0 +1,100 @@
+"""Output: Rich tables on a terminal, plain tab-separated lines when piped, JSON on request.
+
+Data goes to stdout, messages to stderr.  Rich is imported only when a table
+or a styled message is printed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def emit_json(data: Any) -> None:
+    """Print one JSON document on stdout."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def is_terminal() -> bool:
+    return sys.stdout.isatty() or bool(os.environ.get("NETJOURNAL_FORCE_TERMINAL"))
+
+
+@lru_cache(maxsize=2)
+def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
+    return Console(
+        stderr=stderr,
+        no_color=bool(os.environ.get("NO_COLOR")),
+        highlight=False,
+        width=width,
+        force_terminal=True if os.environ.get("NETJOURNAL_FORCE_TERMINAL") else None,
+    )
+
+
+def message(text: str) -> None:
+    """A short note for the person at the terminal (stderr)."""
+    if sys.stderr.isatty() and not os.environ.get("NO_COLOR"):
+        console(stderr=True).print(text, markup=False, style="green")
+    else:
+        sys.stderr.write(text + "\n")
+
+
+def error(text: str, hint: str | None = None, details: Sequence[str] = ()) -> None:
+    """An ``Error:`` line on stderr, with details and a hint to follow."""
+    lines = [f"Error: {text}"]
+    lines += [f"  {d}" for d in details[:50]]
+    if len(details) > 50:
+        lines.append(f"  … and {len(details) - 50} more")
+    if hint:
+        lines.append(f"Hint: {hint}")
+    sys.stderr.write("\n".join(lines) + "\n")
+
+
+def table(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    title: str | None = None,
+    empty: str = "Nothing to show.",
+) -> None:
+    """A table: Rich on a terminal, tab-separated lines (with a header) when piped."""
+    if not rows:
+        message(empty)
+        return
+    if not is_terminal():
+        out = ["\t".join(columns)]
+        out += ["\t".join(_one_line(c) for c in row) for row in rows]
+        sys.stdout.write("\n".join(out) + "\n")
+        return
+    from rich.table import Table
+
+    grid = Table(title=title, header_style="bold", title_justify="left", expand=False)
+    for column in columns:
+        grid.add_column(column, overflow="fold")
+    for row in rows:
+        grid.add_row(*row)
+    console().print(grid)
+
+
+def lines(texts: Sequence[str]) -> None:
+    """Plain text lines on stdout (Rich markup allowed on a terminal)."""
+    if is_terminal():
+        for text in texts:
+            console().print(text)
+    else:
+        from rich.text import Text
+
+        sys.stdout.write("\n".join(Text.from_markup(t).plain for t in texts) + "\n")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())

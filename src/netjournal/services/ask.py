@@ -1,0 +1,399 @@
+"""``net ask``: who can help with a need, best first, and why.
+
+The flow of one question:
+
+1. Read the need: words, typo correction against the journal's and the
+   lexicon's vocabulary, then concept mentions (labels and problems) and the
+   content words left over (:mod:`netjournal.matching.analyze`).
+2. Find candidates from the index: people whose evidence covers a mentioned
+   concept or anything narrower; when the need names no known concept, people
+   whose profile holds its words.
+3. Score relevance (which field the evidence is in, how exact the concept),
+   then the strength of the tie (recent and frequent contact, help both ways)
+   and reachability (a friend must introduce you).
+4. Explain each suggestion in a few plain reasons.
+
+The engine takes a connection and returns plain models; a different back end
+(e.g. semantic search) can slot in with the same :func:`ask` signature.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+
+from pydantic import BaseModel
+
+from netjournal.matching.analyze import Analysis, Mention, analyze
+from netjournal.matching.lexicon import load_words
+from netjournal.matching.text import stem_en, stem_it, words
+from netjournal.services.index import SOURCE_WEIGHTS, SqlPhraseSource, chunks
+
+MIN_RELEVANCE = 0.5
+NARROWER = 0.95
+VIA_FACTOR = 0.85
+KNOWN_BY_FOR = 0.85
+RESIDUAL_ONLY = 0.8
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+class Suggestion(BaseModel):
+    key: str
+    name: str
+    score: float
+    via: str | None
+    reasons: list[str]
+    via_name: str | None = None
+
+    def public(self) -> dict[str, object]:
+        return self.model_dump(exclude={"via_name"})
+
+
+class Answer(BaseModel):
+    need: str
+    for_: str | None = None
+    suggestions: list[Suggestion] = []
+    understood: list[str] = []
+
+    def public(self) -> dict[str, object]:
+        return {
+            "need": self.need,
+            "for": self.for_,
+            "suggestions": [s.public() for s in self.suggestions],
+        }
+
+
+@dataclass
+class Candidate:
+    pid: int
+    relevance: float = 0.0
+    evidence: list[tuple[float, str]] = field(default_factory=list)
+
+
+# ------------------------------------------------------------- understanding
+
+
+def correct_typos(conn: sqlite3.Connection, tokens: list[str], stop: frozenset[str]) -> list[str]:
+    """Replace words nobody and nothing in the lexicon uses by the closest known word."""
+    unknown = [t for t in dict.fromkeys(tokens) if t not in stop and len(t) >= 4 and t.isalpha()]
+    if not unknown:
+        return tokens
+    known = {
+        r[0] for part in chunks(unknown)
+        for r in conn.execute(
+            f"SELECT word FROM vocabulary WHERE word IN ({','.join('?' * len(part))})", part
+        )
+    }
+    unknown = [t for t in unknown if t not in known and not _stem_known(conn, t)]
+    if not unknown:
+        return tokens
+    from rapidfuzz.distance import OSA
+
+    fixes: dict[str, str] = {}
+    for tok in unknown:
+        limit = 1 if len(tok) <= 6 else 2
+        pool = [
+            r[0] for r in conn.execute(
+                "SELECT word FROM vocabulary WHERE length(word) BETWEEN ? AND ?",
+                (len(tok) - limit, len(tok) + limit),
+            )
+        ]
+        best: tuple[int, int, str] | None = None
+        for word in pool:
+            dist = OSA.distance(tok, word, score_cutoff=limit)
+            if dist <= limit:
+                rank = (dist, 0 if word[0] == tok[0] else 1, word)
+                if best is None or rank < best:
+                    best = rank
+        if best is not None:
+            fixes[tok] = best[2]
+    return [fixes.get(t, t) for t in tokens]
+
+
+def _stem_known(conn: sqlite3.Connection, tok: str) -> bool:
+    stems = list({stem_en(tok), stem_it(tok)})
+    row = conn.execute(
+        f"SELECT 1 FROM person_term WHERE term IN ({','.join('?' * len(stems))}) LIMIT 1", stems
+    ).fetchone()
+    return row is not None
+
+
+def understand(conn: sqlite3.Connection, need: str) -> Analysis:
+    """The concepts a need speaks of, and its other content words."""
+    shared = load_words()
+    stop = shared.stopwords | shared.request_words
+    tokens = correct_typos(conn, words(need), stop)
+    analysis = analyze(tokens, SqlPhraseSource(conn), stop, problems=True)
+    analysis.mentions = _most_specific(conn, analysis.mentions)
+    return analysis
+
+
+def _most_specific(conn: sqlite3.Connection, mentions: list[Mention]) -> list[Mention]:
+    """Drop a mention when the need also names something narrower than it."""
+    ids = list({m.concept_id for m in mentions})
+    if len(ids) < 2:
+        return mentions
+    marks = ",".join("?" * len(ids))
+    broader = {
+        r[0] for r in conn.execute(
+            f"SELECT ancestor FROM concept_closure WHERE depth > 0 AND ancestor IN ({marks}) "
+            f"AND descendant IN ({marks})", ids + ids,
+        )
+    }
+    return [m for m in mentions if m.concept_id not in broader]
+
+
+# ------------------------------------------------------------------ matching
+
+
+def _concept_candidates(
+    conn: sqlite3.Connection, mentions: list[Mention]
+) -> dict[int, Candidate]:
+    wanted: dict[str, list[Mention]] = {}
+    for m in mentions:
+        wanted.setdefault(m.concept_id, []).append(m)
+    ids = list(wanted)
+    found: dict[int, Candidate] = {}
+    per_mention: dict[int, set[str]] = {}
+    rows = conn.execute(
+        "SELECT pc.person_id, cc.ancestor, cc.depth, pc.source, pc.weight, pc.evidence "
+        "FROM concept_closure cc JOIN person_concept pc ON pc.concept_id = cc.descendant "
+        f"WHERE cc.ancestor IN ({','.join('?' * len(ids))})", ids,
+    ).fetchall()
+    for pid, ancestor, depth, _source, weight, evidence in rows:
+        strength = weight * (1.0 if depth == 0 else NARROWER)
+        cand = found.setdefault(pid, Candidate(pid))
+        per_mention.setdefault(pid, set()).add(ancestor)
+        mention = wanted[ancestor][0]
+        said = mention.text if mention.kind == "label" else mention.label
+        cand.evidence.append((strength, f"{evidence} matches '{said}'"))
+        cand.relevance = max(cand.relevance, strength)
+    if len(ids) > 1:
+        for pid, cand in found.items():
+            cand.relevance = min(1.0, cand.relevance * (0.85 + 0.15 * len(per_mention[pid]) / len(ids)))
+    return found
+
+
+def _term_scores(
+    conn: sqlite3.Connection, residual: list[str]
+) -> tuple[dict[int, tuple[float, list[str]]], float]:
+    """Coverage of the need's leftover words by each person's profile words."""
+    if not residual:
+        return {}, 0.0
+    total = max(1, conn.execute("SELECT count(*) FROM person").fetchone()[0])
+    idf: dict[str, float] = {}
+    hits: dict[int, dict[str, tuple[float, str]]] = {}
+    for tok in residual:
+        stems = list({stem_en(tok), stem_it(tok)})
+        marks = ",".join("?" * len(stems))
+        df = conn.execute(
+            f"SELECT count(DISTINCT person_id) FROM person_term WHERE term IN ({marks})", stems
+        ).fetchone()[0]
+        idf[tok] = math.log(1 + total / (1 + df)) if df else math.log(1 + total)
+        if not df:
+            continue
+        for pid, weight, evidence in conn.execute(
+            f"SELECT person_id, max(weight), evidence FROM person_term WHERE term IN ({marks}) "
+            "GROUP BY person_id", stems,
+        ):
+            best = hits.setdefault(pid, {}).get(tok)
+            if best is None or weight > best[0]:
+                hits[pid][tok] = (weight, evidence)
+    norm = sum(idf.values())
+    scores = {}
+    for pid, toks in hits.items():
+        value = sum(idf[t] * w for t, (w, _e) in toks.items()) / norm
+        scores[pid] = (value, sorted({e for _w, e in toks.values()}))
+    return scores, norm
+
+
+# ----------------------------------------------------------------- the tie
+
+
+@dataclass
+class Tie:
+    key: str
+    name: str
+    via_id: int | None
+    last: date | None = None
+    recent: int = 0
+    gave: int = 0
+    got: int = 0
+    last_got: tuple[date, str] | None = None
+    last_gave: tuple[date, str] | None = None
+
+
+def _ties(conn: sqlite3.Connection, ids: list[int], today: date) -> dict[int, Tie]:
+    out: dict[int, Tie] = {}
+    year_ago = date(today.year - 1, today.month, min(today.day, 28)).isoformat()
+    for part in chunks(ids):
+        marks = ",".join("?" * len(part))
+        for pid, key, name, via_id in conn.execute(
+            f"SELECT id, key, name, via_id FROM person WHERE id IN ({marks})", part
+        ):
+            out[pid] = Tie(key, name, via_id)
+        for pid, last, recent in conn.execute(
+            f"SELECT person_id, max(date), sum(date >= ?) FROM interaction "
+            f"WHERE person_id IN ({marks}) GROUP BY person_id", [year_ago, *part],
+        ):
+            out[pid].last = date.fromisoformat(last)
+            out[pid].recent = int(recent or 0)
+        for pid, direction, d, what in conn.execute(
+            f"SELECT person_id, direction, date, what FROM help WHERE person_id IN ({marks}) "
+            "ORDER BY date", part,
+        ):
+            tie = out[pid]
+            when = date.fromisoformat(d)
+            if direction == "gave":
+                tie.gave += 1
+                tie.last_gave = (when, what)
+            else:
+                tie.got += 1
+                tie.last_got = (when, what)
+            if tie.last is None or when > tie.last:
+                tie.last = when
+    return out
+
+
+def tie_strength(tie: Tie, today: date) -> float:
+    """0..1: how warm the tie is (recency, frequency, help both ways)."""
+    recency = 0.0
+    if tie.last is not None:
+        recency = math.exp(-max(0, (today - tie.last).days) / 180)
+    frequency = min(1.0, tie.recent / 6)
+    helped = min(1.0, (tie.gave + tie.got) / 3)
+    return 0.45 * recency + 0.3 * frequency + 0.25 * helped
+
+
+def _tie_reasons(tie: Tie, today: date) -> list[str]:
+    reasons = []
+    if tie.last_got:
+        when, what = tie.last_got
+        reasons.append(f"helped you: '{_short(what)}' ({MONTHS[when.month - 1]} {when.year})")
+    if tie.gave:
+        times = "once" if tie.gave == 1 else f"{tie.gave} times"
+        reasons.append(f"you helped them {times}")
+    if tie.last is not None and not tie.last_got:
+        reasons.append(f"last contact {_ago((today - tie.last).days)}")
+    return reasons
+
+
+def _short(text: str, limit: int = 50) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _ago(days: int) -> str:
+    if days <= 0:
+        return "today"
+    if days < 14:
+        return f"{days} day{'s' if days > 1 else ''} ago"
+    if days < 60:
+        return f"{days // 7} weeks ago"
+    if days < 730:
+        return f"{days // 30} months ago"
+    return f"{days // 365} years ago"
+
+
+# ------------------------------------------------------------------ the answer
+
+
+def ask(
+    conn: sqlite3.Connection,
+    need: str,
+    *,
+    today: date,
+    for_id: int | None = None,
+    limit: int = 5,
+) -> Answer:
+    """Who in the journal can help with ``need``, best first."""
+    analysis = understand(conn, need)
+    candidates = _concept_candidates(conn, analysis.mentions) if analysis.mentions else {}
+    terms, _norm = _term_scores(conn, analysis.residual)
+    if analysis.mentions:
+        for pid, cand in candidates.items():
+            coverage = terms.get(pid, (0.0, []))[0]
+            cand.relevance *= 0.9 + 0.1 * min(1.0, coverage)
+    else:
+        for pid, (coverage, evidence) in terms.items():
+            if coverage >= 0.6:
+                cand = candidates.setdefault(pid, Candidate(pid))
+                cand.relevance = RESIDUAL_ONLY * min(1.0, coverage)
+                cand.evidence += [(cand.relevance, f"{e} has the words of the need")
+                                  for e in evidence[:1]]
+    relevant = {pid: c for pid, c in candidates.items()
+                if c.relevance >= MIN_RELEVANCE and pid != for_id}
+    answer = Answer(need=need, understood=sorted({m.label for m in analysis.mentions}))
+    if not relevant:
+        return answer
+    ties = _ties(conn, list(relevant), today)
+    introducers = _introducers(conn, ties)
+    known_to_for = _known_to(conn, for_id) if for_id is not None else set()
+    for_name = _name(conn, for_id) if for_id is not None else None
+    scored: list[tuple[float, Suggestion]] = []
+    for pid, cand in relevant.items():
+        tie = ties[pid]
+        via = introducers.get(pid)
+        if via is not None:
+            strength = tie_strength(ties.get(via[0], tie), today) if via[0] in ties else 0.3
+        else:
+            strength = tie_strength(tie, today)
+        score = cand.relevance * (0.8 + 0.2 * strength)
+        reasons = [text for _s, text in sorted(cand.evidence, key=lambda e: -e[0])[:2]]
+        reasons = list(dict.fromkeys(reasons))
+        reasons += _tie_reasons(tie, today)[:2]
+        if via is not None:
+            score *= VIA_FACTOR
+            reasons.append(f"{via[2]} can introduce you")
+        if for_id is not None:
+            if pid in known_to_for:
+                score *= KNOWN_BY_FOR
+                reasons.append(f"{for_name} already knows them")
+            else:
+                reasons.append(f"{for_name} does not know them yet")
+        scored.append((score, Suggestion(
+            key=tie.key, name=tie.name, score=max(0.001, round(min(1.0, score), 3)),
+            via=via[1] if via else None, via_name=via[2] if via else None, reasons=reasons,
+        )))
+    scored.sort(key=lambda s: (-s[0], s[1].key))
+    answer.suggestions = [s for _score, s in scored[: max(0, limit)]]
+    return answer
+
+
+def _introducers(conn: sqlite3.Connection, ties: dict[int, Tie]) -> dict[int, tuple[int, str, str]]:
+    """For people known through someone: the direct contact who can introduce you."""
+    out = {}
+    for pid, tie in ties.items():
+        via_id = tie.via_id
+        hops = 0
+        while via_id is not None and hops < 5:
+            row = conn.execute(
+                "SELECT id, key, name, via_id FROM person WHERE id = ?", (via_id,)
+            ).fetchone()
+            if row is None:
+                break
+            if row[3] is None:
+                out[pid] = (row[0], row[1], row[2])
+                break
+            via_id, hops = row[3], hops + 1
+    return out
+
+
+def _known_to(conn: sqlite3.Connection, pid: int) -> set[int]:
+    """Everyone a person already knows, as far as the journal says."""
+    rows = conn.execute(
+        "SELECT b_id FROM tie WHERE a_id = ?1 UNION SELECT a_id FROM tie WHERE b_id = ?1 "
+        "UNION SELECT id FROM person WHERE via_id = ?1 "
+        "UNION SELECT via_id FROM person WHERE id = ?1 AND via_id IS NOT NULL "
+        "UNION SELECT to_id FROM referral WHERE person_id = ?1 "
+        "UNION SELECT person_id FROM referral WHERE to_id = ?1", (pid,),
+    )
+    return {r[0] for r in rows}
+
+
+def _name(conn: sqlite3.Connection, pid: int) -> str:
+    return str(conn.execute("SELECT name FROM person WHERE id = ?", (pid,)).fetchone()[0])
+
+
+__all__ = ["SOURCE_WEIGHTS", "Answer", "Suggestion", "ask", "understand"]

@@ -1,0 +1,137 @@
+"""Contact and help: interactions, help exchanged, ties and referrals."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from typing import TYPE_CHECKING
+
+from netjournal.document import HelpRecord, InteractionRecord, ReferralRecord, TieRecord
+from netjournal.errors import InvalidInput
+from netjournal.services.people import check_text, resolve
+
+if TYPE_CHECKING:
+    from netjournal.store import Journal
+
+
+def _required(text: str, what: str) -> str:
+    value = check_text(text, what)
+    if not value:
+        raise InvalidInput(f"the {what} is empty", hint=f"say in a few words the {what}")
+    return value
+
+
+def log_interaction(
+    journal: Journal, ref: str, note: str, on: date, kind: str | None = None
+) -> str:
+    """Record a contact with a person; returns their name."""
+    from netjournal.models import Interaction
+
+    note_text = _required(note, "note")
+    kind_text = check_text(kind, "kind", limit=40)
+    with journal.write() as session:
+        pid, _key, name = resolve(journal.conn, ref)
+        session.add(Interaction(person_id=pid, date=on, kind=kind_text, note=note_text))
+    return name
+
+
+def record_help(
+    journal: Journal, ref: str, direction: str, what: str, on: date, skill: str | None = None
+) -> str:
+    """Record help you gave (``gave``) or got (``got``); returns their name."""
+    from netjournal.models import HelpExchange
+    from netjournal.services.index import refresh_people
+
+    if direction not in ("gave", "got"):
+        raise InvalidInput(f"unknown direction {direction!r}")
+    what_text = _required(what, "help")
+    skill_text = check_text(skill, "skill", limit=300)
+    with journal.write() as session:
+        pid, _key, name = resolve(journal.conn, ref)
+        session.add(
+            HelpExchange(person_id=pid, direction=direction, date=on, what=what_text,
+                         skill=skill_text)
+        )
+        session.flush()
+        if direction == "got":
+            refresh_people(journal.conn, [pid])
+    return name
+
+
+def add_tie(journal: Journal, ref_a: str, ref_b: str, note: str | None = None) -> tuple[str, str]:
+    """Record that two people know each other (again: updates the note)."""
+    from netjournal.models import Tie
+
+    note_text = check_text(note, "note")
+    with journal.write() as session:
+        a_id, _, a_name = resolve(journal.conn, ref_a)
+        b_id, _, b_name = resolve(journal.conn, ref_b)
+        if a_id == b_id:
+            raise InvalidInput(f"{a_name} cannot be tied to themselves", hint="name two people")
+        low, high = sorted((a_id, b_id))
+        tie = session.get(Tie, (low, high))
+        if tie is None:
+            session.add(Tie(a_id=low, b_id=high, note=note_text))
+        elif note_text is not None:
+            tie.note = note_text
+            session.add(tie)
+    return a_name, b_name
+
+
+def add_referral(journal: Journal, ref: str, to_ref: str, need: str, on: date) -> tuple[str, str]:
+    """Record that you introduced one person to another for a need."""
+    from netjournal.models import Referral
+    from netjournal.services.index import refresh_people
+
+    need_text = _required(need, "need")
+    with journal.write() as session:
+        pid, _, name = resolve(journal.conn, ref)
+        to_id, _, to_name = resolve(journal.conn, to_ref)
+        if pid == to_id:
+            raise InvalidInput(f"{name} cannot be referred to themselves")
+        session.add(Referral(person_id=pid, to_id=to_id, need=need_text, date=on))
+        session.flush()
+        refresh_people(journal.conn, [to_id])
+    return name, to_name
+
+
+def events_of(
+    conn: sqlite3.Connection, pid: int
+) -> tuple[list[InteractionRecord], list[HelpRecord], list[TieRecord], list[ReferralRecord]]:
+    """Every event that involves one person, newest first."""
+    key = conn.execute("SELECT key FROM person WHERE id = ?", (pid,)).fetchone()[0]
+    interactions = [
+        InteractionRecord.model_construct(
+            person=key, date=date.fromisoformat(d), kind=k, note=n
+        )
+        for d, k, n in conn.execute(
+            "SELECT date, kind, note FROM interaction WHERE person_id = ? "
+            "ORDER BY date DESC, id DESC", (pid,),
+        )
+    ]
+    help_ = [
+        HelpRecord.model_construct(
+            person=key, direction=di, date=date.fromisoformat(d), what=w, skill=s
+        )
+        for di, d, w, s in conn.execute(
+            "SELECT direction, date, what, skill FROM help WHERE person_id = ? "
+            "ORDER BY date DESC, id DESC", (pid,),
+        )
+    ]
+    ties = [
+        TieRecord.model_construct(a=a, b=b, note=n)
+        for a, b, n in conn.execute(
+            "SELECT pa.key, pb.key, t.note FROM tie t JOIN person pa ON pa.id = t.a_id "
+            "JOIN person pb ON pb.id = t.b_id WHERE t.a_id = ?1 OR t.b_id = ?1 "
+            "ORDER BY pa.key, pb.key", (pid,),
+        )
+    ]
+    referrals = [
+        ReferralRecord.model_construct(person=p, to=t, need=n, date=date.fromisoformat(d))
+        for p, t, n, d in conn.execute(
+            "SELECT pp.key, pt.key, r.need, r.date FROM referral r "
+            "JOIN person pp ON pp.id = r.person_id JOIN person pt ON pt.id = r.to_id "
+            "WHERE r.person_id = ?1 OR r.to_id = ?1 ORDER BY r.date DESC, r.id DESC", (pid,),
+        )
+    ]
+    return interactions, help_, ties, referrals

@@ -1,0 +1,99 @@
+"""Telling an import file's format from its content, and reading it.
+
+``detect_format`` names one of :data:`FORMATS`; ``read_any`` reads every
+format but JSON (the journal's own documents are validated by the
+document loader, not here).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from netjournal.document import Document
+from netjournal.errors import InvalidFile, InvalidInput
+from netjournal.services.formats import strip_bom
+from netjournal.services.formats.csvfiles import (
+    csv_kind,
+    read_generic_csv,
+    read_google_csv,
+    read_linkedin,
+    read_outlook_csv,
+)
+
+FORMATS = ("json", "vcard", "linkedin", "google", "outlook", "csv")
+FORMAT_HINT = "give --format json|vcard|linkedin|csv"
+
+
+def _read_vcards(text: str) -> Document:
+    # vobject is imported only when a vCard is read, keeping detection light.
+    from netjournal.services.formats.vcard import read_vcards
+
+    return read_vcards(text)
+
+
+_READERS: dict[str, Callable[[str], Document]] = {
+    "vcard": _read_vcards,
+    "linkedin": read_linkedin,
+    "google": read_google_csv,
+    "outlook": read_outlook_csv,
+}
+_EXTENSIONS = {".json": "json", ".vcf": "vcard", ".vcard": "vcard", ".csv": "csv"}
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def _by_extension(filename: str | None) -> str | None:
+    if not filename:
+        return None
+    lowered = filename.lower()
+    for extension, fmt in _EXTENSIONS.items():
+        if lowered.endswith(extension):
+            return fmt
+    return None
+
+
+def detect_format(text: str, filename: str | None = None) -> str:
+    """Name the format of an import file from its content.
+
+    JSON starts with ``{`` or ``[``; a vCard file with ``BEGIN:VCARD``; CSV
+    exports are told apart by their header (LinkedIn's after its preamble).
+    When the content says nothing, the file name's extension decides, so
+    that the reader can report what is wrong; failing that, raise
+    InvalidFile.
+    """
+    body = strip_bom(text).lstrip()
+    if body[:1] in ("{", "["):
+        return "json"
+    if _first_line(body).upper().startswith("BEGIN:VCARD"):
+        return "vcard"
+    kind = csv_kind(body)
+    if kind is not None:
+        return kind
+    guessed = _by_extension(filename)
+    if guessed is not None:
+        return guessed
+    raise InvalidFile(f"cannot tell the format of {filename or 'the input'}", hint=FORMAT_HINT)
+
+
+def read_any(text: str, fmt: str) -> Document:
+    """Read an import file in a format other than JSON.
+
+    ``csv`` means any CSV export: LinkedIn, Google and Outlook ones are told
+    apart by their header, and anything else is read as the journal's own
+    CSV (whose reader names the columns it does not know).
+    """
+    if fmt == "json":
+        raise ValueError("JSON documents are read by the document loader, not read_any")
+    if fmt == "csv":
+        kind = csv_kind(text)
+        reader = _READERS.get(kind or "", read_generic_csv)
+        return reader(text)
+    if fmt not in _READERS:
+        known = "|".join(FORMATS)
+        raise InvalidInput(f"unknown import format {fmt!r}", hint=f"give --format {known}")
+    return _READERS[fmt](text)

@@ -1,0 +1,217 @@
+"""The matching index: the lexicon compiled into the journal, and each person's evidence.
+
+``person_concept`` says which concepts a person covers and from which field
+(skills, title, org, notes, help they gave you, referrals to them);
+``person_term`` holds the stemmed words of their profile for needs the
+lexicon does not know.  Every write that changes a person's profile calls
+:func:`refresh_people` in the same transaction, so the index never lags.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from netjournal.matching.analyze import Analysis, analyze
+from netjournal.matching.lexicon import digest, load_words
+from netjournal.matching.text import stem_en, stem_it
+
+if TYPE_CHECKING:
+    from netjournal.store import Journal
+
+# How much a field of a profile says about what someone can do.
+SOURCE_WEIGHTS = {
+    "skill": 1.0,
+    "title": 0.95,
+    "help": 0.85,
+    "org": 0.7,
+    "notes": 0.7,
+    "referral": 0.7,
+}
+SOURCE_NAMES = {
+    "skill": "skill",
+    "title": "title",
+    "help": "helped you:",
+    "org": "works at",
+    "notes": "notes:",
+    "referral": "you referred someone to them for",
+}
+CHUNK = 500
+
+
+def chunks(items: Sequence[str] | Sequence[int], size: int = CHUNK) -> Iterator[list]:  # type: ignore[type-arg]
+    seq = list(items)
+    for i in range(0, len(seq), size):
+        yield seq[i : i + size]
+
+
+class SqlPhraseSource:
+    """Phrase and problem look-ups straight from the index tables."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def phrases(self, keys: Iterable[str]) -> list[tuple[str, str, str, bool, bool]]:
+        out = []
+        for part in chunks(list(keys)):
+            out += self.conn.execute(
+                "SELECT key, concept_id, label, ambiguous, ignore FROM lexicon_phrase "
+                f"WHERE key IN ({','.join('?' * len(part))})", part,
+            ).fetchall()
+        return out
+
+    def problems(self, stems: Iterable[str]) -> list[tuple[str, int, int, str, int, str]]:
+        out = []
+        for part in chunks(list(stems)):
+            out += self.conn.execute(
+                "SELECT stem, problem_id, position, concept_id, size, text FROM problem_word "
+                f"WHERE stem IN ({','.join('?' * len(part))})", part,
+            ).fetchall()
+        return out
+
+
+class MemoryPhraseSource:
+    """The index tables held in memory, for indexing many people at once."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._phrases: dict[str, list[tuple[str, str, str, bool, bool]]] = {}
+        for row in conn.execute("SELECT key, concept_id, label, ambiguous, ignore FROM lexicon_phrase"):
+            self._phrases.setdefault(row[0], []).append(row)
+        self._problems: dict[str, list[tuple[str, int, int, str, int, str]]] = {}
+        for row in conn.execute(
+            "SELECT stem, problem_id, position, concept_id, size, text FROM problem_word"
+        ):
+            self._problems.setdefault(row[0], []).append(row)
+
+    def phrases(self, keys: Iterable[str]) -> list[tuple[str, str, str, bool, bool]]:
+        return [row for key in keys for row in self._phrases.get(key, ())]
+
+    def problems(self, stems: Iterable[str]) -> list[tuple[str, int, int, str, int, str]]:
+        return [row for stem in stems for row in self._problems.get(stem, ())]
+
+
+# ----------------------------------------------------------- the lexicon part
+
+
+def index_is_current(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT value FROM setting WHERE name = 'lexicon'").fetchone()
+    return row is not None and row[0] == digest()
+
+
+def ensure_index(journal: Journal) -> None:
+    """Rebuild the matching index when the lexicon changed (or was never loaded)."""
+    if index_is_current(journal.conn):
+        return
+    with journal.write_sql() as conn:
+        if not index_is_current(conn):
+            rebuild_index(conn)
+
+
+def rebuild_index(conn: sqlite3.Connection) -> None:
+    """Load the lexicon into the journal and index every person again."""
+    from netjournal.matching.lexicon import compile_lexicon, load
+
+    compiled = compile_lexicon(load())
+    for table in ("concept", "concept_closure", "lexicon_phrase", "problem_word", "vocabulary"):
+        conn.execute(f"DELETE FROM {table}")
+    conn.executemany("INSERT INTO concept VALUES (?, ?, ?)", compiled.concepts)
+    conn.executemany("INSERT INTO concept_closure VALUES (?, ?, ?)", compiled.closure)
+    conn.executemany("INSERT INTO lexicon_phrase VALUES (?, ?, ?, ?, ?)", compiled.phrases)
+    conn.executemany("INSERT INTO problem_word VALUES (?, ?, ?, ?, ?, ?)", compiled.problem_words)
+    conn.executemany(
+        "INSERT OR IGNORE INTO vocabulary VALUES (?)", [(w,) for w in compiled.vocabulary]
+    )
+    conn.execute(
+        "INSERT INTO setting (name, value) VALUES ('lexicon', ?) "
+        "ON CONFLICT(name) DO UPDATE SET value = excluded.value", (digest(),),
+    )
+    ids = [r[0] for r in conn.execute("SELECT id FROM person")]
+    refresh_people(conn, ids, rebuilding=True)
+
+
+# ------------------------------------------------------------ the people part
+
+
+def refresh_people(
+    conn: sqlite3.Connection, ids: Sequence[int], *, rebuilding: bool = False
+) -> None:
+    """Recompute the evidence rows of these people (inside the caller's transaction)."""
+    if not ids:
+        return
+    if not rebuilding and not index_is_current(conn):
+        rebuild_index(conn)
+        return
+    source: SqlPhraseSource | MemoryPhraseSource = (
+        MemoryPhraseSource(conn) if len(ids) > 20 else SqlPhraseSource(conn)
+    )
+    stop = load_words().stopwords
+    for part in chunks(list(ids)):
+        marks = ",".join("?" * len(part))
+        conn.execute(f"DELETE FROM person_concept WHERE person_id IN ({marks})", part)
+        conn.execute(f"DELETE FROM person_term WHERE person_id IN ({marks})", part)
+        concept_rows: dict[tuple[int, str, str], tuple[int, str, str, float, str]] = {}
+        term_rows: dict[tuple[int, str, str], tuple[int, str, str, float, str]] = {}
+        vocabulary: set[str] = set()
+        for pid, kind, text in _texts(conn, part, marks):
+            weight = SOURCE_WEIGHTS[kind]
+            analysis = analyze(
+                text, source, stop, problems=kind in ("help", "referral"),
+                free_text=kind in ("notes", "help", "org"),
+            )
+            evidence = _evidence(kind, text)
+            for mention in analysis.mentions:
+                key = (pid, mention.concept_id, kind)
+                if key not in concept_rows:
+                    concept_rows[key] = (pid, mention.concept_id, kind, weight, evidence)
+            for tok in _content(analysis, stop):
+                if kind in ("skill", "title", "org"):
+                    vocabulary.add(tok)
+                for term in {stem_en(tok), stem_it(tok)}:
+                    key = (pid, term, kind)
+                    if key not in term_rows:
+                        term_rows[key] = (pid, term, kind, weight, evidence)
+        conn.executemany(
+            "INSERT INTO person_concept VALUES (?, ?, ?, ?, ?)", list(concept_rows.values())
+        )
+        conn.executemany("INSERT INTO person_term VALUES (?, ?, ?, ?, ?)", list(term_rows.values()))
+        conn.executemany(
+            "INSERT OR IGNORE INTO vocabulary VALUES (?)", [(w,) for w in vocabulary if len(w) >= 4]
+        )
+
+
+def _content(analysis: Analysis, stop: frozenset[str]) -> list[str]:
+    return [t for t in dict.fromkeys(analysis.tokens) if t not in stop and len(t) >= 2]
+
+
+def _evidence(kind: str, text: str) -> str:
+    short = text if len(text) <= 60 else text[:57].rstrip() + "…"
+    if kind in ("skill", "title"):
+        return f"{kind} '{short}'"
+    return f"{SOURCE_NAMES[kind]} '{short}'"
+
+
+def _texts(conn: sqlite3.Connection, ids: list[int], marks: str) -> Iterator[tuple[int, str, str]]:
+    """Every text of these people that says what they can do, with its kind."""
+    for pid, title, org, notes in conn.execute(
+        f"SELECT id, title, org, notes FROM person WHERE id IN ({marks})", ids
+    ):
+        if title:
+            yield pid, "title", title
+        if org:
+            yield pid, "org", org
+        if notes:
+            yield pid, "notes", notes
+    yield from conn.execute(
+        f"SELECT person_id, 'skill', name FROM person_label WHERE kind = 'skill' "
+        f"AND person_id IN ({marks})", ids,
+    )
+    for pid, what, skill in conn.execute(
+        f"SELECT person_id, what, skill FROM help WHERE direction = 'got' "
+        f"AND person_id IN ({marks})", ids,
+    ):
+        yield pid, "help", f"{skill}: {what}" if skill else what
+    yield from conn.execute(
+        f"SELECT to_id, 'referral', need FROM referral WHERE to_id IN ({marks})", ids
+    )
+

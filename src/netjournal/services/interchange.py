@@ -1,0 +1,452 @@
+"""Import and export: the JSON interchange format and the other sources.
+
+Every source becomes a :class:`~netjournal.document.Document` first; one
+function writes a document to the journal, in one transaction, with bulk
+inserts.  Re-importing the same document changes nothing: people are matched
+by key (and, for contacts from other sources, by URL, e-mail, or name and
+organisation) and identical events are not doubled.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from netjournal.document import FORMAT_NAME, FORMAT_VERSION, Document, PersonRecord
+from netjournal.errors import InvalidFile
+from netjournal.matching.text import fold, slug
+from netjournal.services.people import LABEL_KINDS, LIST_FIELDS, TEXT_FIELDS, get_records
+
+if TYPE_CHECKING:
+    from netjournal.store import Journal
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class ImportReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    events_added: int = 0
+    events_skipped: int = 0
+
+    def public(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "events_added": self.events_added,
+            "events_skipped": self.events_skipped,
+        }
+
+
+# ------------------------------------------------------------------- reading
+
+
+def parse_json(text: str) -> Document:
+    """Validate a JSON interchange document; every problem is named by its path."""
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidFile(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")
+    if not isinstance(raw, dict):
+        raise InvalidFile("the file must hold a JSON object with \"format\": \"netjournal\"")
+    if raw.get("format") != FORMAT_NAME:
+        raise InvalidFile(
+            f"format is {raw.get('format')!r}, not 'netjournal'",
+            hint="is this a netjournal export? other sources: --format vcard|linkedin|csv",
+        )
+    if raw.get("version") != FORMAT_VERSION:
+        raise InvalidFile(
+            f"version {raw.get('version')!r} of the format is not supported (this netjournal "
+            f"reads version {FORMAT_VERSION})"
+        )
+    try:
+        return Document.model_validate(raw)
+    except ValidationError as exc:
+        problems = [_problem(err) for err in exc.errors()]
+        raise InvalidFile(f"{len(problems)} problem(s) in the file", problems) from None
+
+
+def _problem(err: Any) -> str:
+    loc = err["loc"]
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        return f"{path}: unknown field" if len(loc) > 1 else f"{path}: unknown section"
+    if kind in ("string_too_short", "missing") and loc[-1] == "name":
+        return f"{path}: must not be empty" if kind == "string_too_short" else f"{path}: missing"
+    if kind == "string_too_short":
+        return f"{path}: must not be empty"
+    return f"{path}: {err['msg'].lower()}"
+
+
+def read_source(text: str, fmt: str | None, filename: str | None = None) -> Document:
+    """Turn a file's text of any supported format into a document."""
+    from netjournal.services.formats import detect_format, read_any
+
+    kind = fmt or detect_format(text, filename)
+    if kind == "json":
+        return parse_json(text)
+    return read_any(text, kind)
+
+
+# ------------------------------------------------------------------- writing
+
+
+def import_document(
+    journal: Journal,
+    doc: Document,
+    *,
+    dry_run: bool = False,
+    match_contacts: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Write a document to the journal: all of it, or nothing."""
+    from netjournal.services.index import refresh_people
+
+    with journal.write_sql() as conn:
+        plan = _plan(conn, doc, match_contacts)
+        report = _apply(conn, doc, plan, progress)
+        touched = plan.changed_ids(conn)
+        refresh_people(conn, touched)
+        if dry_run:
+            raise _DryRun(report)
+    return report
+
+
+def preview_import(journal: Journal, doc: Document, *, match_contacts: bool) -> ImportReport:
+    """What an import would do, computed in a transaction that is rolled back."""
+    try:
+        import_document(journal, doc, dry_run=True, match_contacts=match_contacts)
+    except _DryRun as done:
+        return done.report
+    raise AssertionError("unreachable")
+
+
+class _DryRun(Exception):
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__("dry run")
+        self.report = report
+
+
+@dataclass
+class _Plan:
+    keys: list[str]
+    existing: dict[str, int]
+    status: list[str]
+    touched_keys: set[str] = field(default_factory=set)
+
+    def changed_ids(self, conn: sqlite3.Connection) -> list[int]:
+        keys = list(self.touched_keys)
+        ids = []
+        for i in range(0, len(keys), 500):
+            part = keys[i : i + 500]
+            ids += [
+                r[0] for r in conn.execute(
+                    f"SELECT id FROM person WHERE key IN ({','.join('?' * len(part))})", part
+                )
+            ]
+        return ids
+
+
+def _plan(conn: sqlite3.Connection, doc: Document, match_contacts: bool) -> _Plan:
+    """Give every person of the document a key and check every reference."""
+    existing = {k: i for k, i in conn.execute("SELECT key, id FROM person")}
+    taken = set(existing)
+    keys: list[str] = []
+    problems: list[str] = []
+    contacts = _contact_index(conn) if match_contacts else {}
+    seen_in_file: dict[str, int] = {}
+    for i, person in enumerate(doc.people):
+        key = person.key.strip().lower() if person.key else None
+        if key is not None and slug(key) != key:
+            problems.append(f"people[{i}].key: '{person.key}' is not a valid key")
+            key = slug(key) or f"invalid-{i}"
+        if key is None:
+            key = _match_contact(person, contacts) if match_contacts else None
+        if key is None:
+            base = slug(person.name) or "person"
+            if base in existing and fold(_name_of(conn, existing[base])) == fold(person.name) \
+                    and base not in seen_in_file:
+                key = base
+            else:
+                key, n = base, 1
+                while key in taken or key in seen_in_file:
+                    n += 1
+                    key = f"{base}-{n}"
+        if key in seen_in_file:
+            problems.append(
+                f"people[{i}].key: '{key}' is used twice (also people[{seen_in_file[key]}])"
+            )
+        seen_in_file[key] = i
+        taken.add(key)
+        keys.append(key)
+    known = taken
+    by_name = _names(conn, doc, keys) if match_contacts else {}
+    for i, person in enumerate(doc.people):
+        if person.via is not None:
+            via = person.via if person.via in known else by_name.get(fold(person.via))
+            if via is None and not match_contacts:
+                problems.append(f"people[{i}].via: unknown key '{person.via}'")
+            elif via == keys[i]:
+                problems.append(f"people[{i}].via: a person cannot be known through themselves")
+            person.via = via
+    for section, fields_ in (("interactions", ("person",)), ("help", ("person",)),
+                             ("ties", ("a", "b")), ("referrals", ("person", "to"))):
+        for i, record in enumerate(getattr(doc, section)):
+            for name in fields_:
+                value = getattr(record, name)
+                if value not in known:
+                    problems.append(f"{section}[{i}].{name}: unknown key '{value}'")
+            if section == "ties" and record.a == record.b:
+                problems.append(f"ties[{i}]: a person cannot be tied to themselves")
+            if section == "referrals" and record.person == record.to:
+                problems.append(f"referrals[{i}]: a person cannot be referred to themselves")
+    if problems:
+        raise InvalidFile(f"{len(problems)} problem(s) in the file; nothing was imported", problems)
+    return _Plan(keys, existing, [])
+
+
+def _name_of(conn: sqlite3.Connection, pid: int) -> str:
+    return str(conn.execute("SELECT name FROM person WHERE id = ?", (pid,)).fetchone()[0])
+
+
+def _names(conn: sqlite3.Connection, doc: Document, keys: list[str]) -> dict[str, str]:
+    names = {fold(n): k for k, n in conn.execute("SELECT key, name FROM person")}
+    names.update({fold(p.name): k for p, k in zip(doc.people, keys)})
+    return names
+
+
+def _contact_index(conn: sqlite3.Connection) -> dict[str, str]:
+    """Ways to recognise a contact already in the journal: URL, e-mail, name and org."""
+    index: dict[str, str] = {}
+    for key, name, org, email, url in conn.execute(
+        "SELECT key, name, org, email, url FROM person"
+    ):
+        if url:
+            index[f"url:{url.rstrip('/').lower()}"] = key
+        if email:
+            index[f"email:{email.lower()}"] = key
+        index[f"name:{fold(name)}|{fold(org or '')}"] = key
+    return index
+
+
+def _match_contact(person: PersonRecord, contacts: dict[str, str]) -> str | None:
+    probes = []
+    if person.url:
+        probes.append(f"url:{person.url.rstrip('/').lower()}")
+    if person.email:
+        probes.append(f"email:{person.email.lower()}")
+    probes.append(f"name:{fold(person.name)}|{fold(person.org or '')}")
+    for probe in probes:
+        if probe in contacts:
+            return contacts[probe]
+    return None
+
+
+PERSON_COLUMNS = (
+    "key", "name", "norm_name", "org", "title", "city", "email", "phone", "met", "notes",
+    "cadence_days", "added", "birthday", "url",
+)
+
+
+def _apply(
+    conn: sqlite3.Connection, doc: Document, plan: _Plan, progress: Progress | None
+) -> ImportReport:
+    from netjournal.clock import today
+
+    report = ImportReport()
+    current = {r.key: r for r in get_records(conn, list(plan.existing.values()))} \
+        if plan.existing else {}
+    new_rows, label_rows, updates = [], [], []
+    for person, key in zip(doc.people, plan.keys):
+        if key in current:
+            merged = _merge(current[key], person)
+            if merged == current[key]:
+                report.unchanged.append(key)
+                continue
+            report.updated.append(key)
+            updates.append((key, merged))
+        else:
+            merged = person.model_copy(update={"key": key, "added": person.added or today()})
+            report.added.append(key)
+            new_rows.append(merged)
+        plan.touched_keys.add(key)
+    conn.executemany(
+        f"INSERT INTO person ({', '.join(PERSON_COLUMNS)}) VALUES "
+        f"({', '.join('?' * len(PERSON_COLUMNS))})",
+        [_person_row(p) for p in new_rows],
+    )
+    ids = {k: i for k, i in conn.execute("SELECT key, id FROM person")}
+    for key, merged in updates:
+        row = _person_row(merged)
+        conn.execute(
+            f"UPDATE person SET {', '.join(f'{c} = ?' for c in PERSON_COLUMNS[1:])} WHERE key = ?",
+            (*row[1:], key),
+        )
+        conn.execute("DELETE FROM person_label WHERE person_id = ?", (ids[key],))
+    for merged in [*new_rows, *(m for _k, m in updates)]:
+        label_rows += _label_rows(ids[merged.key or ""], merged)
+    conn.executemany("INSERT INTO person_label VALUES (?, ?, ?, ?, ?)", label_rows)
+    conn.executemany(
+        "UPDATE person SET via_id = ? WHERE key = ?",
+        [(ids[p.via] if p.via else None, k) for p, k in zip(doc.people, plan.keys)
+         if k in plan.touched_keys],
+    )
+    _add_events(conn, doc, ids, report, plan)
+    if progress:
+        progress(len(doc.people))
+    return report
+
+
+def _merge(old: PersonRecord, new: PersonRecord) -> PersonRecord:
+    """The journal's person with the fields the file sets."""
+    update = {name: getattr(new, name) for name in new.model_fields_set if name != "key"}
+    if "added" in update and update["added"] is None:
+        del update["added"]
+    return old.model_copy(update=update)
+
+
+def _person_row(p: PersonRecord) -> tuple[Any, ...]:
+    return (
+        p.key, p.name, fold(p.name), p.org, p.title, p.city, p.email, p.phone, p.met, p.notes,
+        p.cadence_days, _iso(p.added), _iso(p.birthday), p.url,
+    )
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _label_rows(pid: int, p: PersonRecord) -> list[tuple[int, str, int, str, str]]:
+    rows = []
+    for kind in LABEL_KINDS:
+        for position, name in enumerate(getattr(p, LIST_FIELDS[kind])):
+            rows.append((pid, kind, position, name, fold(name)))
+    return rows
+
+
+def _add_events(
+    conn: sqlite3.Connection, doc: Document, ids: dict[str, int], report: ImportReport,
+    plan: _Plan,
+) -> None:
+    def fresh(sql: str, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        out = []
+        seen = set()
+        for row in rows:
+            if row in seen or conn.execute(sql, row).fetchone():
+                report.events_skipped += 1
+                continue
+            seen.add(row)
+            out.append(row)
+        report.events_added += len(out)
+        return out
+
+    interactions = fresh(
+        "SELECT 1 FROM interaction WHERE person_id = ? AND date = ? AND kind IS ? AND note IS ?",
+        [(ids[r.person], r.date.isoformat(), r.kind, r.note) for r in doc.interactions],
+    )
+    conn.executemany(
+        "INSERT INTO interaction (person_id, date, kind, note) VALUES (?, ?, ?, ?)", interactions
+    )
+    helps = fresh(
+        "SELECT 1 FROM help WHERE person_id = ? AND direction = ? AND date = ? AND what = ? "
+        "AND skill IS ?",
+        [(ids[r.person], r.direction, r.date.isoformat(), r.what, r.skill) for r in doc.help],
+    )
+    conn.executemany(
+        "INSERT INTO help (person_id, direction, date, what, skill) VALUES (?, ?, ?, ?, ?)", helps
+    )
+    plan.touched_keys.update(r.person for r in doc.help if r.direction == "got")
+    for r in doc.ties:
+        low, high = sorted((ids[r.a], ids[r.b]))
+        cur = conn.execute("SELECT note FROM tie WHERE a_id = ? AND b_id = ?", (low, high))
+        row = cur.fetchone()
+        if row is None:
+            conn.execute("INSERT INTO tie VALUES (?, ?, ?)", (low, high, r.note))
+            report.events_added += 1
+        elif r.note is not None and row[0] != r.note:
+            conn.execute("UPDATE tie SET note = ? WHERE a_id = ? AND b_id = ?", (r.note, low, high))
+        else:
+            report.events_skipped += 1
+    referrals = fresh(
+        "SELECT 1 FROM referral WHERE person_id = ? AND to_id = ? AND need = ? AND date = ?",
+        [(ids[r.person], ids[r.to], r.need, r.date.isoformat()) for r in doc.referrals],
+    )
+    conn.executemany(
+        "INSERT INTO referral (person_id, to_id, need, date) VALUES (?, ?, ?, ?)", referrals
+    )
+    plan.touched_keys.update(r.to for r in doc.referrals)
+
+
+# ------------------------------------------------------------------- export
+
+
+def export_document(conn: sqlite3.Connection) -> dict[str, Any]:
+    """The whole journal as an interchange document (plain JSON data)."""
+    people = []
+    for record in get_records(conn):
+        data = record.model_dump(mode="json")
+        for extension in ("birthday", "url"):
+            if data.get(extension) is None:
+                data.pop(extension, None)
+        people.append(data)
+    interactions = [
+        {"person": p, "date": d, "kind": k, "note": n}
+        for p, d, k, n in conn.execute(
+            "SELECT p.key, i.date, i.kind, i.note FROM interaction i JOIN person p "
+            "ON p.id = i.person_id ORDER BY i.date, p.key, i.kind, i.note"
+        )
+    ]
+    help_ = [
+        {"person": p, "direction": di, "date": d, "what": w, "skill": s}
+        for p, di, d, w, s in conn.execute(
+            "SELECT p.key, h.direction, h.date, h.what, h.skill FROM help h JOIN person p "
+            "ON p.id = h.person_id ORDER BY h.date, p.key, h.direction, h.what"
+        )
+    ]
+    ties = sorted(
+        (
+            {"a": min(a, b), "b": max(a, b), "note": n}
+            for a, b, n in conn.execute(
+                "SELECT pa.key, pb.key, t.note FROM tie t JOIN person pa ON pa.id = t.a_id "
+                "JOIN person pb ON pb.id = t.b_id"
+            )
+        ),
+        key=lambda t: (t["a"], t["b"]),
+    )
+    referrals = [
+        {"person": p, "to": t, "need": n, "date": d}
+        for p, t, n, d in conn.execute(
+            "SELECT pp.key, pt.key, r.need, r.date FROM referral r "
+            "JOIN person pp ON pp.id = r.person_id JOIN person pt ON pt.id = r.to_id "
+            "ORDER BY r.date, pp.key, pt.key, r.need"
+        )
+    ]
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "people": people,
+        "interactions": interactions,
+        "help": help_,
+        "ties": ties,
+        "referrals": referrals,
+    }
+
+
+def export_people(conn: sqlite3.Connection) -> Document:
+    """The journal as a validated document, for the vCard and CSV writers."""
+    return Document.model_validate(export_document(conn))
+
+
+__all__ = ["TEXT_FIELDS", "ImportReport", "export_document", "import_document", "parse_json"]

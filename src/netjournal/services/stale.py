@@ -1,0 +1,148 @@
+"""``net stale``: ties going cold, and the cadences that decide it.
+
+Last contact is the latest interaction or help exchanged, computed in SQL from
+the (person, date) indexes.  A person's cadence is their own, else the
+shortest cadence of their tags, else the journal default (90 days).  People
+known only through someone are left out: the tie to tend is the introducer's.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel
+
+from netjournal.errors import InvalidInput
+from netjournal.matching.text import fold
+
+if TYPE_CHECKING:
+    from netjournal.store import Journal
+
+DEFAULT_CADENCE = 90
+
+
+class StaleTie(BaseModel):
+    key: str
+    name: str
+    last_contact: date | None
+    days_since: int
+    cadence_days: int
+    overdue_days: int
+    hint: str | None = None
+
+    def public(self) -> dict[str, object]:
+        data = self.model_dump(mode="json", exclude={"hint"})
+        return data
+
+
+def default_cadence(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT value FROM setting WHERE name = 'default_cadence'").fetchone()
+    return int(row[0]) if row else DEFAULT_CADENCE
+
+
+def tag_cadences(conn: sqlite3.Connection) -> dict[str, int]:
+    return {t: d for t, d in conn.execute("SELECT tag, days FROM tag_cadence ORDER BY tag")}
+
+
+def set_cadence(journal: Journal, tag: str | None, days: int | None, *, default: bool) -> None:
+    """Set a tag's cadence, or the journal default; ``days=None`` clears a tag's."""
+    if days is not None and days <= 0:
+        raise InvalidInput(f"a cadence must be a positive number of days, not {days}")
+    with journal.write_sql() as conn:
+        if default:
+            if days is None:
+                raise InvalidInput("give the default cadence in days")
+            conn.execute(
+                "INSERT INTO setting VALUES ('default_cadence', ?) "
+                "ON CONFLICT(name) DO UPDATE SET value = excluded.value", (str(days),),
+            )
+            return
+        norm = fold(tag or "")
+        if not norm:
+            raise InvalidInput("give a tag, or --default")
+        if days is None:
+            conn.execute("DELETE FROM tag_cadence WHERE tag = ?", (norm,))
+        else:
+            conn.execute(
+                "INSERT INTO tag_cadence VALUES (?, ?) "
+                "ON CONFLICT(tag) DO UPDATE SET days = excluded.days", (norm, days),
+            )
+
+
+LAST_CONTACT_SQL = """
+WITH base AS (
+    SELECT p.id, p.key, p.name, p.added,
+        (SELECT max(date) FROM interaction WHERE person_id = p.id) AS li,
+        (SELECT max(date) FROM help WHERE person_id = p.id) AS lh,
+        COALESCE(
+            p.cadence_days,
+            (SELECT min(tc.days) FROM person_label l JOIN tag_cadence tc ON tc.tag = l.norm
+             WHERE l.person_id = p.id AND l.kind = 'tag'),
+            :default
+        ) AS cadence
+    FROM person p
+    WHERE p.via_id IS NULL {tag_filter}
+), dated AS (
+    SELECT id, key, name, cadence,
+        CASE WHEN li IS NULL THEN lh WHEN lh IS NULL THEN li
+             WHEN li > lh THEN li ELSE lh END AS last_contact,
+        added
+    FROM base
+)
+SELECT id, key, name, last_contact, cadence,
+    CAST(julianday(:today) - julianday(COALESCE(last_contact, added)) AS INTEGER) AS days_since
+FROM dated
+"""
+
+
+def stale_ties(
+    conn: sqlite3.Connection, today: date, *, limit: int | None = None, tag: str | None = None
+) -> list[StaleTie]:
+    """People past their cadence, most neglected (relative to cadence) first."""
+    params: dict[str, object] = {"default": default_cadence(conn), "today": today.isoformat()}
+    tag_filter = ""
+    if tag:
+        tag_filter = (
+            "AND p.id IN (SELECT person_id FROM person_label WHERE kind = 'tag' AND norm = :tag)"
+        )
+        params["tag"] = fold(tag)
+    sql = (
+        f"SELECT * FROM ({LAST_CONTACT_SQL.format(tag_filter=tag_filter)}) "
+        "WHERE days_since > cadence "
+        "ORDER BY CAST(days_since - cadence AS REAL) / cadence DESC, key"
+    )
+    if limit is not None:
+        sql += " LIMIT :limit"
+        params["limit"] = max(0, limit)
+    rows = conn.execute(sql, params).fetchall()
+    hints = _hints(conn, [r[0] for r in rows])
+    return [
+        StaleTie(
+            key=key, name=name, last_contact=date.fromisoformat(last) if last else None,
+            days_since=days, cadence_days=cadence, overdue_days=days - cadence,
+            hint=hints.get(pid),
+        )
+        for pid, key, name, last, cadence, days in rows
+    ]
+
+
+def _hints(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
+    """Something to talk about: the last interaction's note, or help they gave you."""
+    out: dict[int, str] = {}
+    for pid in ids:
+        row = conn.execute(
+            "SELECT note FROM interaction WHERE person_id = ? AND note IS NOT NULL "
+            "ORDER BY date DESC, id DESC LIMIT 1", (pid,),
+        ).fetchone()
+        if row:
+            out[pid] = f"last time: {row[0]}"
+            continue
+        row = conn.execute(
+            "SELECT what FROM help WHERE person_id = ? AND direction = 'got' "
+            "ORDER BY date DESC LIMIT 1", (pid,),
+        ).fetchone()
+        if row:
+            out[pid] = f"they helped you: {row[0]}"
+    return out

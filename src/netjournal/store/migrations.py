@@ -1,0 +1,148 @@
+"""The schema's history: an append-only list of named steps in explicit SQL.
+
+Each step runs in one transaction together with its row in
+``schema_migration``.  Never edit a step that has shipped; add a new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    sql: str
+
+
+M001_JOURNAL = """
+CREATE TABLE person (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    norm_name TEXT NOT NULL,
+    org TEXT, title TEXT, city TEXT, email TEXT, phone TEXT, met TEXT, notes TEXT,
+    cadence_days INTEGER CHECK (cadence_days IS NULL OR cadence_days > 0),
+    via_id INTEGER REFERENCES person(id) ON DELETE SET NULL,
+    added DATE NOT NULL,
+    CHECK (via_id IS NULL OR via_id <> id)
+);
+CREATE INDEX ix_person_norm_name ON person(norm_name);
+CREATE INDEX ix_person_via_id ON person(via_id);
+CREATE INDEX ix_person_email ON person(email);
+
+CREATE TABLE person_label (
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('alias', 'skill', 'tag', 'value')),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    PRIMARY KEY (person_id, kind, position)
+);
+CREATE INDEX ix_person_label_kind_norm ON person_label(kind, norm);
+
+CREATE TABLE interaction (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    date DATE NOT NULL,
+    kind TEXT,
+    note TEXT
+);
+CREATE INDEX ix_interaction_person_date ON interaction(person_id, date);
+CREATE INDEX ix_interaction_date ON interaction(date);
+
+CREATE TABLE help (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    direction TEXT NOT NULL CHECK (direction IN ('gave', 'got')),
+    date DATE NOT NULL,
+    what TEXT NOT NULL,
+    skill TEXT
+);
+CREATE INDEX ix_help_person_date ON help(person_id, date);
+CREATE INDEX ix_help_date ON help(date);
+
+CREATE TABLE tie (
+    a_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    b_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    note TEXT,
+    PRIMARY KEY (a_id, b_id),
+    CHECK (a_id < b_id)
+);
+CREATE INDEX ix_tie_b_id ON tie(b_id);
+
+CREATE TABLE referral (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    to_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    need TEXT NOT NULL,
+    date DATE NOT NULL,
+    CHECK (person_id <> to_id)
+);
+CREATE INDEX ix_referral_person_id ON referral(person_id);
+CREATE INDEX ix_referral_to_id ON referral(to_id);
+
+CREATE TABLE setting (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE tag_cadence (tag TEXT PRIMARY KEY, days INTEGER NOT NULL CHECK (days > 0));
+"""
+
+M002_MATCHING_INDEX = """
+CREATE TABLE concept (id TEXT PRIMARY KEY, domain TEXT NOT NULL, label TEXT NOT NULL);
+CREATE TABLE concept_closure (
+    ancestor TEXT NOT NULL,
+    descendant TEXT NOT NULL,
+    depth INTEGER NOT NULL,
+    PRIMARY KEY (ancestor, descendant)
+);
+CREATE INDEX ix_concept_closure_descendant ON concept_closure(descendant);
+CREATE TABLE lexicon_phrase (
+    key TEXT NOT NULL,
+    concept_id TEXT NOT NULL,
+    label TEXT NOT NULL,
+    ambiguous BOOLEAN NOT NULL DEFAULT 0,
+    ignore BOOLEAN NOT NULL DEFAULT 0,
+    PRIMARY KEY (key, concept_id)
+);
+CREATE TABLE problem_word (
+    stem TEXT NOT NULL,
+    problem_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    concept_id TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (stem, problem_id, position)
+);
+CREATE TABLE vocabulary (word TEXT PRIMARY KEY);
+CREATE TABLE person_concept (
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    concept_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    weight FLOAT NOT NULL,
+    evidence TEXT NOT NULL,
+    PRIMARY KEY (person_id, concept_id, source)
+);
+CREATE INDEX ix_person_concept_concept_id ON person_concept(concept_id);
+CREATE TABLE person_term (
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    term TEXT NOT NULL,
+    source TEXT NOT NULL,
+    weight FLOAT NOT NULL,
+    evidence TEXT NOT NULL,
+    PRIMARY KEY (person_id, term, source)
+);
+CREATE INDEX ix_person_term_term ON person_term(term);
+"""
+
+M003_BIRTHDAY_URL = """
+ALTER TABLE person ADD COLUMN birthday DATE;
+ALTER TABLE person ADD COLUMN url TEXT;
+CREATE INDEX ix_person_url ON person(url);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("m001_journal", M001_JOURNAL),
+    Migration("m002_matching_index", M002_MATCHING_INDEX),
+    Migration("m003_birthday_url", M003_BIRTHDAY_URL),
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,75 @@
+"""Every test runs against its own journal in a temporary folder, on a fixed day."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from netjournal.cli import run
+
+TODAY = "2026-11-27"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test can touch a real journal: NETJOURNAL_DB points into tmp_path."""
+    monkeypatch.setenv("NETJOURNAL_DB", str(tmp_path / "journal" / "netjournal.db"))
+    monkeypatch.setenv("NETJOURNAL_TODAY", TODAY)
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.delenv("NETJOURNAL_FORCE_TERMINAL", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> object:
+        return json.loads(self.out)
+
+
+Net = Callable[..., Result]
+
+
+@pytest.fixture
+def net(capsys: pytest.CaptureFixture[str]) -> Net:
+    """Run the real ``net`` entry point in-process; returns exit code, stdout, stderr."""
+
+    def invoke(*args: str) -> Result:
+        capsys.readouterr()
+        code = 0
+        try:
+            run(list(args))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return invoke
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "journal" / "netjournal.db"
+
+
+def snapshot(path: Path) -> list[tuple[str, list[tuple[object, ...]]]]:
+    """Every row of every journal table, to compare before and after a command."""
+    conn = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return [(t, sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr))
+                for t in tables if t != "schema_migration"]
+    finally:
+        conn.close()
+
+
+DEV_NETWORK = Path(__file__).parent / "data" / "network-small.json"
