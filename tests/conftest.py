@@ -64,10 +64,17 @@ def snapshot(path: Path) -> list[tuple[str, list[tuple[object, ...]]]]:
     """Every row of every journal table, to compare before and after a command."""
     conn = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        return [(t, sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr))
-                for t in tables if t != "schema_migration"]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        return [
+            (t, sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr))
+            for t in tables
+            if t != "schema_migration"
+        ]
     finally:
         conn.close()
 

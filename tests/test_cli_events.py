@@ -19,9 +19,14 @@ def two(net: Net) -> Net:
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
-        ("2026-10-02", "2026-10-02"), ("today", "2026-11-27"), ("yesterday", "2026-11-26"),
-        ("3 days ago", "2026-11-24"), ("last friday", "2026-11-20"), ("ieri", "2026-11-26"),
-        ("3 giorni fa", "2026-11-24"), ("venerdì scorso", "2026-11-20"),
+        ("2026-10-02", "2026-10-02"),
+        ("today", "2026-11-27"),
+        ("yesterday", "2026-11-26"),
+        ("3 days ago", "2026-11-24"),
+        ("last friday", "2026-11-20"),
+        ("ieri", "2026-11-26"),
+        ("3 giorni fa", "2026-11-24"),
+        ("venerdì scorso", "2026-11-20"),
     ],
 )
 def test_log_reads_dates_in_words(two: Net, words: str, expected: str) -> None:
@@ -47,30 +52,57 @@ def test_invalid_today_is_an_error(two: Net, monkeypatch: pytest.MonkeyPatch) ->
 
 def test_help_both_ways_ties_and_referrals_show_up(two: Net) -> None:
     assert two("gave", "anna", "helped her move", "--on", "2026-01-10").code == 0
-    assert two("got", "anna", "reviewed my contract", "--skill", "contracts",
-               "--on", "2026-05-02").code == 0
+    assert (
+        two(
+            "got", "anna", "reviewed my contract", "--skill", "contracts", "--on", "2026-05-02"
+        ).code
+        == 0
+    )
     assert two("knows", "marco", "anna", "--note", "colleagues").code == 0
     assert two("knows", "anna", "marco").code == 0  # again: no double tie
-    assert two("refer", "marco", "--to", "anna", "--for", "divorce lawyer",
-               "--on", "2026-06-10").code == 0
+    assert (
+        two("refer", "marco", "--to", "anna", "--for", "divorce lawyer", "--on", "2026-06-10").code
+        == 0
+    )
     p = two("show", "anna", "--json").json()
     assert p["help"] == [
-        {"person": "anna-rossi", "direction": "got", "date": "2026-05-02",
-         "what": "reviewed my contract", "skill": "contracts"},
-        {"person": "anna-rossi", "direction": "gave", "date": "2026-01-10",
-         "what": "helped her move", "skill": None},
+        {
+            "person": "anna-rossi",
+            "direction": "got",
+            "date": "2026-05-02",
+            "what": "reviewed my contract",
+            "skill": "contracts",
+        },
+        {
+            "person": "anna-rossi",
+            "direction": "gave",
+            "date": "2026-01-10",
+            "what": "helped her move",
+            "skill": None,
+        },
     ]
     assert p["ties"] == [{"a": "anna-rossi", "b": "marco-bianchi", "note": "colleagues"}]
-    assert p["referrals"] == [{"person": "marco-bianchi", "to": "anna-rossi",
-                               "need": "divorce lawyer", "date": "2026-06-10"}]
+    assert p["referrals"] == [
+        {
+            "person": "marco-bianchi",
+            "to": "anna-rossi",
+            "need": "divorce lawyer",
+            "date": "2026-06-10",
+        }
+    ]
 
 
 def test_event_errors_change_nothing(two: Net, db_path: Path) -> None:
     before = snapshot(db_path)
-    for args in [("knows", "anna", "anna"), ("knows", "anna", "nobody"),
-                 ("refer", "anna", "--to", "anna", "--for", "x"),
-                 ("refer", "anna", "--to", "marco", "--for", "  "),
-                 ("log", "anna", ""), ("gave", "anna", "\x00"), ("got", "nobody", "x")]:
+    for args in [
+        ("knows", "anna", "anna"),
+        ("knows", "anna", "nobody"),
+        ("refer", "anna", "--to", "anna", "--for", "x"),
+        ("refer", "anna", "--to", "marco", "--for", "  "),
+        ("log", "anna", ""),
+        ("gave", "anna", "\x00"),
+        ("got", "nobody", "x"),
+    ]:
         result = two(*args)
         assert result.code == 1, args
         assert result.err.startswith("Error:"), args

@@ -8,23 +8,67 @@ from conftest import Net, snapshot
 
 
 def test_add_makes_keys_and_show_json_has_contract_shape(net: Net) -> None:
-    assert net("add", "Anna Rossi", "--skill", "family law", "--skill", "contracts",
-               "--tag", "university", "--value", "honesty", "--alias", "Annie",
-               "--org", "Studio Legale Rossi", "--title", "Partner", "--city", "Milano",
-               "--email", "anna@example.org", "--phone", "+39 02 0000000",
-               "--met", "startup weekend 2019", "--note", "free text", "--every", "60",
-               "--on", "2024-03-01").code == 0
+    assert (
+        net(
+            "add",
+            "Anna Rossi",
+            "--skill",
+            "family law",
+            "--skill",
+            "contracts",
+            "--tag",
+            "university",
+            "--value",
+            "honesty",
+            "--alias",
+            "Annie",
+            "--org",
+            "Studio Legale Rossi",
+            "--title",
+            "Partner",
+            "--city",
+            "Milano",
+            "--email",
+            "anna@example.org",
+            "--phone",
+            "+39 02 0000000",
+            "--met",
+            "startup weekend 2019",
+            "--note",
+            "free text",
+            "--every",
+            "60",
+            "--on",
+            "2024-03-01",
+        ).code
+        == 0
+    )
     second = net("add", "Anna Rossi")
     assert second.code == 0 and "anna-rossi-2" in second.err
     doc = net("show", "anna-rossi", "--json").json()
     assert doc == {
-        "key": "anna-rossi", "name": "Anna Rossi", "aliases": ["Annie"],
-        "skills": ["family law", "contracts"], "tags": ["university"], "values": ["honesty"],
-        "org": "Studio Legale Rossi", "title": "Partner", "city": "Milano",
-        "email": "anna@example.org", "phone": "+39 02 0000000", "met": "startup weekend 2019",
-        "notes": "free text", "cadence_days": 60, "via": None, "added": "2024-03-01",
-        "birthday": None, "url": None,
-        "interactions": [], "help": [], "ties": [], "referrals": [],
+        "key": "anna-rossi",
+        "name": "Anna Rossi",
+        "aliases": ["Annie"],
+        "skills": ["family law", "contracts"],
+        "tags": ["university"],
+        "values": ["honesty"],
+        "org": "Studio Legale Rossi",
+        "title": "Partner",
+        "city": "Milano",
+        "email": "anna@example.org",
+        "phone": "+39 02 0000000",
+        "met": "startup weekend 2019",
+        "notes": "free text",
+        "cadence_days": 60,
+        "via": None,
+        "added": "2024-03-01",
+        "birthday": None,
+        "url": None,
+        "interactions": [],
+        "help": [],
+        "ties": [],
+        "referrals": [],
     }
 
 
@@ -69,11 +113,30 @@ def test_resolution_by_prefix_surname_alias_and_accents(net: Net) -> None:
 
 def test_edit_changes_fields_and_lists(net: Net) -> None:
     net("add", "Anna Rossi", "--skill", "law", "--tag", "work")
-    assert net("edit", "anna", "--city", "Torino", "--add-skill", "contracts",
-               "--rm-skill", "LAW", "--add-tag", "friends", "--every", "30").code == 0
+    assert (
+        net(
+            "edit",
+            "anna",
+            "--city",
+            "Torino",
+            "--add-skill",
+            "contracts",
+            "--rm-skill",
+            "LAW",
+            "--add-tag",
+            "friends",
+            "--every",
+            "30",
+        ).code
+        == 0
+    )
     p = net("show", "anna", "--json").json()
     assert (p["city"], p["skills"], p["tags"], p["cadence_days"]) == (
-        "Torino", ["contracts"], ["work", "friends"], 30)
+        "Torino",
+        ["contracts"],
+        ["work", "friends"],
+        30,
+    )
     assert net("edit", "anna", "--city", "", "--no-every").code == 0
     p = net("show", "anna", "--json").json()
     assert (p["city"], p["cadence_days"]) == (None, None)
@@ -110,12 +173,21 @@ def test_bad_input_is_an_error_and_changes_nothing(net: Net, db_path: Path) -> N
     net("add", "Anna Rossi")
     before = snapshot(db_path)
     cases = [
-        ("add", ""), ("add", "   "), ("add", "x" * 100_000), ("add", "Bad\x01Name"),
-        ("add", "Bob", "--every", "0"), ("add", "Bob", "--every", "-3"),
-        ("add", "Bob", "--via", "nobody"), ("add", "Bob", "--key", "Not A Key"),
-        ("add", "Bob", "--key", "anna-rossi"), ("add", "Bob", "--on", "tomorrow"),
-        ("add", "Bob", "--on", "someday"), ("edit", "nobody", "--city", "x"),
-        ("edit", "anna", "--via", "anna"), ("show", "nobody"), ("rm", "nobody", "--yes"),
+        ("add", ""),
+        ("add", "   "),
+        ("add", "x" * 100_000),
+        ("add", "Bad\x01Name"),
+        ("add", "Bob", "--every", "0"),
+        ("add", "Bob", "--every", "-3"),
+        ("add", "Bob", "--via", "nobody"),
+        ("add", "Bob", "--key", "Not A Key"),
+        ("add", "Bob", "--key", "anna-rossi"),
+        ("add", "Bob", "--on", "tomorrow"),
+        ("add", "Bob", "--on", "someday"),
+        ("edit", "nobody", "--city", "x"),
+        ("edit", "anna", "--via", "anna"),
+        ("show", "nobody"),
+        ("rm", "nobody", "--yes"),
     ]
     for args in cases:
         result = net(*args)

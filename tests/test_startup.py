@@ -10,8 +10,7 @@ HEAVY = ("sqlalchemy", "sqlmodel", "netjournal.store", "dateparser")
 
 def _modules_after(code: str) -> set[str]:
     probe = code + "\nimport sys\nprint('\\n'.join(sorted(sys.modules)))"
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                         check=False)
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     return set(out.stdout.split())
 
 
@@ -35,15 +34,15 @@ def test_help_loads_nothing_heavy() -> None:
 def test_completion_loads_nothing_heavy(tmp_path: object) -> None:
     import os
 
-    env = dict(os.environ, _NET_COMPLETE="complete_bash", COMP_WORDS="net show an",
-               COMP_CWORD="2")
+    env = dict(os.environ, _NET_COMPLETE="complete_bash", COMP_WORDS="net show an", COMP_CWORD="2")
     probe = (
         "import sys\nfrom netjournal.cli import app\n"
         "try:\n    app(prog_name='net')\nexcept SystemExit:\n    pass\n"
         "print('MODULES');print('\\n'.join(sorted(sys.modules)))"
     )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                         env=env, check=False)
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False
+    )
     loaded = set(out.stdout.split("MODULES")[-1].split())
     assert "netjournal.cli" in loaded
     assert not {m for m in loaded if m.split(".")[0] in ("sqlalchemy", "sqlmodel")}

@@ -27,11 +27,14 @@ def test_migrated_blank_journal_matches_the_models(tmp_path: Path) -> None:
         for table in SQLModel.metadata.sorted_tables:
             columns = {r[1] for r in journal.conn.execute(f"PRAGMA table_info({table.name})")}
             assert columns == {c.name for c in table.columns}, table.name
-        tables = {r[0] for r in journal.conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = {
+            r[0]
+            for r in journal.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
         assert tables == {t.name for t in SQLModel.metadata.sorted_tables}
-        applied = [r[0] for r in journal.conn.execute(
-            "SELECT name FROM schema_migration ORDER BY name")]
+        applied = [
+            r[0] for r in journal.conn.execute("SELECT name FROM schema_migration ORDER BY name")
+        ]
         assert applied == [m.name for m in MIGRATIONS]
     finally:
         journal.close()

@@ -46,8 +46,11 @@ def _version(value: bool) -> None:
 def main(
     db: Annotated[
         Optional[Path],
-        typer.Option("--db", help="The journal file (else $NETJOURNAL_DB, else the user data folder).",
-                     metavar="PATH"),
+        typer.Option(
+            "--db",
+            help="The journal file (else $NETJOURNAL_DB, else the user data folder).",
+            metavar="PATH",
+        ),
     ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
@@ -83,8 +86,11 @@ def _date(text: Optional[str], what: str = "date") -> date:
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
 OnOpt = Annotated[
     Optional[str],
-    typer.Option("--on", help="When: 2026-10-02, yesterday, '3 days ago', 'last friday', ieri.",
-                 metavar="DATE"),
+    typer.Option(
+        "--on",
+        help="When: 2026-10-02, yesterday, '3 days ago', 'last friday', ieri.",
+        metavar="DATE",
+    ),
 ]
 
 
@@ -109,8 +115,12 @@ def _complete_person(incomplete: str) -> list[str]:
 
 
 PersonArg = Annotated[
-    str, typer.Argument(help="Key, name, alias or a prefix of a name.",
-                        autocompletion=_complete_person, metavar="PERSON")
+    str,
+    typer.Argument(
+        help="Key, name, alias or a prefix of a name.",
+        autocompletion=_complete_person,
+        metavar="PERSON",
+    ),
 ]
 
 
@@ -120,11 +130,19 @@ PersonArg = Annotated[
 @app.command()
 def add(
     name: Annotated[str, typer.Argument(help="The person's full name.")],
-    key: Annotated[Optional[str], typer.Option(help="A key to use instead of one made from the name.")] = None,
-    skill: Annotated[Optional[list[str]], typer.Option("--skill", "-s", help="A skill (repeat).")] = None,
+    key: Annotated[
+        Optional[str], typer.Option(help="A key to use instead of one made from the name.")
+    ] = None,
+    skill: Annotated[
+        Optional[list[str]], typer.Option("--skill", "-s", help="A skill (repeat).")
+    ] = None,
     tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="A tag (repeat).")] = None,
-    value: Annotated[Optional[list[str]], typer.Option("--value", help="A value they stand for (repeat).")] = None,
-    alias: Annotated[Optional[list[str]], typer.Option("--alias", help="Another name (repeat).")] = None,
+    value: Annotated[
+        Optional[list[str]], typer.Option("--value", help="A value they stand for (repeat).")
+    ] = None,
+    alias: Annotated[
+        Optional[list[str]], typer.Option("--alias", help="Another name (repeat).")
+    ] = None,
     org: Annotated[Optional[str], typer.Option(help="Organisation.")] = None,
     title: Annotated[Optional[str], typer.Option(help="Job title.")] = None,
     city: Annotated[Optional[str], typer.Option(help="City.")] = None,
@@ -133,18 +151,30 @@ def add(
     met: Annotated[Optional[str], typer.Option(help="How you met.")] = None,
     note: Annotated[Optional[str], typer.Option(help="Free notes.")] = None,
     every: Annotated[Optional[int], typer.Option(help="How often to be in touch, in days.")] = None,
-    via: Annotated[Optional[str], typer.Option(help="The contact through whom you know them.")] = None,
+    via: Annotated[
+        Optional[str], typer.Option(help="The contact through whom you know them.")
+    ] = None,
     on: OnOpt = None,
 ) -> None:
     """Add a person to the journal."""
     from netjournal.services.people_edit import PersonChanges, add_person
 
     changes = PersonChanges(
-        name=name, key=key,
-        texts={"org": org, "title": title, "city": city, "email": email, "phone": phone,
-               "met": met, "notes": note},
+        name=name,
+        key=key,
+        texts={
+            "org": org,
+            "title": title,
+            "city": city,
+            "email": email,
+            "phone": phone,
+            "met": met,
+            "notes": note,
+        },
         add={"skill": skill or [], "tag": tag or [], "value": value or [], "alias": alias or []},
-        cadence_days=every, via=via, added=_date(on, "date added") if on else None,
+        cadence_days=every,
+        via=via,
+        added=_date(on, "date added") if on else None,
     )
     with journal() as store:
         new_key, new_name = add_person(store, changes)
@@ -174,7 +204,9 @@ def edit(
     rm_alias: Annotated[Optional[list[str]], typer.Option(help="Remove an alias (repeat).")] = None,
     every: Annotated[Optional[int], typer.Option(help="Cadence in days.")] = None,
     no_every: Annotated[bool, typer.Option(help="Use the tag or journal cadence again.")] = False,
-    via: Annotated[Optional[str], typer.Option(help="The contact through whom you know them.")] = None,
+    via: Annotated[
+        Optional[str], typer.Option(help="The contact through whom you know them.")
+    ] = None,
     no_via: Annotated[bool, typer.Option(help="You know them directly now.")] = False,
     added: Annotated[Optional[str], typer.Option(help="When they entered the journal.")] = None,
     birthday: Annotated[Optional[str], typer.Option(help="Birthday, YYYY-MM-DD.")] = None,
@@ -182,16 +214,40 @@ def edit(
     """Change a person's fields; add or remove skills, tags, values and aliases."""
     from netjournal.services.people_edit import PersonChanges, edit_person
 
-    texts = {f: v for f, v in {"org": org, "title": title, "city": city, "email": email,
-                                "phone": phone, "met": met, "notes": note, "url": url}.items()
-             if v is not None}
+    texts: dict[str, str | None] = {
+        f: v
+        for f, v in {
+            "org": org,
+            "title": title,
+            "city": city,
+            "email": email,
+            "phone": phone,
+            "met": met,
+            "notes": note,
+            "url": url,
+        }.items()
+        if v is not None
+    }
     changes = PersonChanges(
-        name=name, key=key, texts=texts,
-        add={"skill": add_skill or [], "tag": add_tag or [], "value": add_value or [],
-             "alias": add_alias or []},
-        remove={"skill": rm_skill or [], "tag": rm_tag or [], "value": rm_value or [],
-                "alias": rm_alias or []},
-        cadence_days=every, clear_cadence=no_every, via=via, clear_via=no_via,
+        name=name,
+        key=key,
+        texts=texts,
+        add={
+            "skill": add_skill or [],
+            "tag": add_tag or [],
+            "value": add_value or [],
+            "alias": add_alias or [],
+        },
+        remove={
+            "skill": rm_skill or [],
+            "tag": rm_tag or [],
+            "value": rm_value or [],
+            "alias": rm_alias or [],
+        },
+        cadence_days=every,
+        clear_cadence=no_every,
+        via=via,
+        clear_via=no_via,
         added=_date(added, "date added") if added else None,
         birthday=_birthday(birthday) if birthday else None,
     )
@@ -246,8 +302,12 @@ def show(person: PersonArg, json_: JsonOpt = False) -> None:
 
 @app.command("list")
 def list_(
-    skill: Annotated[Optional[list[str]], typer.Option("--skill", "-s", help="Only people with this skill.")] = None,
-    tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="Only people with this tag.")] = None,
+    skill: Annotated[
+        Optional[list[str]], typer.Option("--skill", "-s", help="Only people with this skill.")
+    ] = None,
+    tag: Annotated[
+        Optional[list[str]], typer.Option("--tag", "-t", help="Only people with this tag.")
+    ] = None,
     city: Annotated[Optional[str], typer.Option(help="Only people in this city.")] = None,
     json_: JsonOpt = False,
 ) -> None:
@@ -257,13 +317,28 @@ def list_(
     with journal() as store, store.read() as conn:
         people = list_people(conn, skills=skill or [], tags=tag or [], city=city)
     if json_:
-        render.emit_json({"people": [p.model_dump(mode="json", exclude_none=False,
-                                                  exclude={"birthday", "url"}) for p in people]})
+        render.emit_json(
+            {
+                "people": [
+                    p.model_dump(mode="json", exclude_none=False, exclude={"birthday", "url"})
+                    for p in people
+                ]
+            }
+        )
         return
     render.table(
         ["key", "name", "work", "city", "skills", "tags"],
-        [[p.key or "", p.name, " · ".join(x for x in (p.title, p.org) if x), p.city or "",
-          ", ".join(p.skills), ", ".join(p.tags)] for p in people],
+        [
+            [
+                p.key or "",
+                p.name,
+                " · ".join(x for x in (p.title, p.org) if x),
+                p.city or "",
+                ", ".join(p.skills),
+                ", ".join(p.tags),
+            ]
+            for p in people
+        ],
         empty="Nobody yet: add someone with 'net add NAME'.",
     )
 
@@ -322,8 +397,10 @@ def got(
 @app.command()
 def knows(
     person: PersonArg,
-    other: Annotated[str, typer.Argument(help="The other person.", metavar="PERSON",
-                                         autocompletion=_complete_person)],
+    other: Annotated[
+        str,
+        typer.Argument(help="The other person.", metavar="PERSON", autocompletion=_complete_person),
+    ],
     note: Annotated[Optional[str], typer.Option(help="How they know each other.")] = None,
 ) -> None:
     """Record that two people in the journal know each other."""
@@ -337,8 +414,10 @@ def knows(
 @app.command()
 def refer(
     person: PersonArg,
-    to: Annotated[str, typer.Option("--to", help="Whom you introduced them to.",
-                                    autocompletion=_complete_person)],
+    to: Annotated[
+        str,
+        typer.Option("--to", help="Whom you introduced them to.", autocompletion=_complete_person),
+    ],
     for_: Annotated[str, typer.Option("--for", help="The need.")],
     on: OnOpt = None,
 ) -> None:
@@ -357,8 +436,12 @@ def refer(
 @app.command()
 def ask(
     need: Annotated[str, typer.Argument(help="The need, as you would say it: 'need a lawyer'.")],
-    for_: Annotated[Optional[str], typer.Option("--for", help="Ask on someone's behalf (a referral).",
-                                                autocompletion=_complete_person)] = None,
+    for_: Annotated[
+        Optional[str],
+        typer.Option(
+            "--for", help="Ask on someone's behalf (a referral).", autocompletion=_complete_person
+        ),
+    ] = None,
     limit: Annotated[int, typer.Option(min=1, help="How many suggestions at most.")] = 5,
     json_: JsonOpt = False,
 ) -> None:
@@ -384,9 +467,15 @@ def ask(
         return
     render.table(
         ["#", "who", "why", "reach"],
-        [[str(i), f"{s.name} ({s.key})", "; ".join(s.reasons),
-          f"through {s.via_name}" if s.via_name else "directly"]
-         for i, s in enumerate(answer.suggestions, 1)],
+        [
+            [
+                str(i),
+                f"{s.name} ({s.key})",
+                "; ".join(s.reasons),
+                f"through {s.via_name}" if s.via_name else "directly",
+            ]
+            for i, s in enumerate(answer.suggestions, 1)
+        ],
         title=f"Who can help: {need}",
     )
 
@@ -409,10 +498,16 @@ def stale(
         return
     render.table(
         ["who", "last contact", "days", "every", "talk about"],
-        [[f"{p.name} ({p.key})",
-          p.last_contact.isoformat() if p.last_contact else "never",
-          f"{p.days_since} ({p.overdue_days} over)", str(p.cadence_days), p.hint or ""]
-         for p in people],
+        [
+            [
+                f"{p.name} ({p.key})",
+                p.last_contact.isoformat() if p.last_contact else "never",
+                f"{p.days_since} ({p.overdue_days} over)",
+                str(p.cadence_days),
+                p.hint or "",
+            ]
+            for p in people
+        ],
         title="Ties going cold",
         empty="No tie is past its cadence. Well kept!",
     )
@@ -422,7 +517,9 @@ def stale(
 def cadence(
     tag: Annotated[Optional[str], typer.Argument(help="A tag, e.g. family.")] = None,
     days: Annotated[Optional[int], typer.Argument(help="Days between contacts.")] = None,
-    default: Annotated[Optional[int], typer.Option("--default", help="Set the journal default cadence.")] = None,
+    default: Annotated[
+        Optional[int], typer.Option("--default", help="Set the journal default cadence.")
+    ] = None,
     clear: Annotated[bool, typer.Option(help="Remove the tag's cadence.")] = False,
     json_: JsonOpt = False,
 ) -> None:
@@ -447,14 +544,192 @@ def cadence(
     )
 
 
+@app.command("balance")
+def balance_(
+    person: Annotated[
+        Optional[str],
+        typer.Argument(
+            help="Only this person.", autocompletion=_complete_person, metavar="[PERSON]"
+        ),
+    ] = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Reciprocity: help given and received, what you owe, who never gets help back."""
+    from netjournal.services.balance import balance
+    from netjournal.services.people import resolve
+
+    with journal() as store, store.read() as conn:
+        pid = resolve(conn, person)[0] if person else None
+        result = balance(conn, pid)
+    if json_:
+        render.emit_json(result.model_dump(mode="json"))
+        return
+    render.lines([f"You gave help {result.given} times and got it {result.received} times."])
+    render.table(
+        ["who", "you gave", "you got", "balance"],
+        [
+            [f"{p.name} ({p.key})", str(p.gave), str(p.got), f"{p.balance:+d}"]
+            for p in result.people
+        ],
+        empty="No help recorded yet: 'net gave' and 'net got' record it.",
+    )
+    if result.owed:
+        render.lines(["", "[bold]They helped you; you have not helped back yet[/bold]"])
+        render.table(
+            ["who", "since", "what"],
+            [[f"{o.name} ({o.key})", o.since.isoformat(), o.what] for o in result.owed],
+        )
+    if result.one_way:
+        render.lines(["", "[bold]You keep helping, nothing comes back[/bold]"])
+        render.table(
+            ["who", "you gave"], [[f"{p.name} ({p.key})", str(p.gave)] for p in result.one_way]
+        )
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def _spark(values: list[int]) -> str:
+    top = max(values) if values else 0
+    if not top:
+        return SPARKS[0] * len(values)
+    return "".join(SPARKS[min(7, round(7 * v / top))] for v in values)
+
+
+@app.command()
+def stats(json_: JsonOpt = False) -> None:
+    """The health of your network: size, activity, warmth, reciprocity, diversity."""
+    from netjournal.clock import today
+    from netjournal.services.stats import network_stats
+
+    with journal(index=True) as store, store.read() as conn:
+        result = network_stats(conn, today())
+    if json_:
+        render.emit_json(result.model_dump(mode="json"))
+        return
+
+    def even(value: float | None) -> str:
+        return "n/a" if value is None else f"{value:.2f}"
+
+    def top(items: list[tuple[str, int]]) -> str:
+        return ", ".join(f"{k} {n}" for k, n in items[:3]) or "-"
+
+    counts = [n for _m, n in result.months]
+    warm = "n/a" if result.warm_share is None else f"{round(100 * result.warm_share)}%"
+    render.table(
+        ["figure", "value"],
+        [
+            ["people", f"{result.people} ({result.direct} direct, {result.via} through someone)"],
+            [
+                "contacts this month",
+                f"{result.contacts_this_month} with {result.people_contacted_this_month} people",
+            ],
+            ["last 12 months", f"{_spark(counts)}  {result.months[0][0]} … {result.months[-1][0]}"],
+            ["warm ties", f"{result.warm} of {result.direct} direct ({warm})"],
+            ["help", f"given {result.help_given}, received {result.help_received}"],
+            ["fields", f"evenness {even(result.domains.evenness)}: {top(result.domains.top)}"],
+            ["organisations", f"evenness {even(result.orgs.evenness)}: {top(result.orgs.top)}"],
+            ["cities", f"evenness {even(result.cities.evenness)}: {top(result.cities.top)}"],
+        ],
+        title="Your network",
+    )
+    render.lines([result.reading])
+
+
+@app.command()
+def today(json_: JsonOpt = False) -> None:
+    """A short morning digest: ties going cold, help owed, birthdays. Quiet when all is well."""
+    from netjournal.clock import today as today_
+    from netjournal.services.digest import digest
+
+    with journal() as store, store.read() as conn:
+        result = digest(conn, today_())
+    if json_:
+        render.emit_json(result.model_dump(mode="json", exclude={"stale": {"__all__": {"hint"}}}))
+        return
+    if result.empty():
+        return
+    out = []
+    for s in result.stale:
+        last = f"{s.days_since} days" if s.last_contact else "never"
+        out.append(
+            f"Get in touch with {s.name} ({s.key}): last contact {last} ago"
+            if s.last_contact
+            else f"Get in touch with {s.name} ({s.key}): never contacted"
+        )
+    for o in result.owed:
+        out.append(f"Help back {o.name} ({o.key}): they helped you on {o.since.isoformat()}")
+    for b in result.birthdays:
+        when = "today" if b.in_days == 0 else f"in {b.in_days} days"
+        out.append(f"Birthday of {b.name} ({b.key}) {when}, {b.date.isoformat()}")
+    render.lines(out)
+
+
+# ------------------------------------------------------------------ safety
+
+
+@app.command("backup")
+def backup_(
+    file: Annotated[Optional[Path], typer.Argument(help="Where to write the copy.")] = None,
+    keep: Annotated[int, typer.Option(min=1, help="Dated backups to keep beside the journal.")] = 5,
+) -> None:
+    """Make a consistent copy of the journal (a dated file beside it by default)."""
+    from netjournal.services.safety import backup
+
+    with journal() as store:
+        target = backup(store, file, keep)
+    render.message(f"Backed up to {target}.")
+
+
+@app.command()
+def restore(
+    file: Annotated[Path, typer.Argument(help="A backup made by 'net backup'.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Replace the journal with a backup; the replaced journal is kept."""
+    from netjournal.services.safety import restore as restore_
+
+    if not yes:
+        if not sys.stdin.isatty():
+            raise InvalidInput("restoring needs confirmation", hint="add --yes to confirm")
+        if not typer.confirm(f"Replace the journal with {file}?", default=False):
+            raise typer.Exit(1)
+    with journal() as store:
+        kept = restore_(store, file)
+    render.message(f"Restored from {file}; the replaced journal is kept at {kept}.")
+
+
+@app.command()
+def doctor(json_: JsonOpt = False) -> None:
+    """Check the journal file: integrity, references, journal mode."""
+    from netjournal.services.safety import check
+
+    with journal() as store:
+        report = check(store)
+    if json_:
+        render.emit_json(report.model_dump(mode="json"))
+    else:
+        render.table(
+            ["check", "result", "detail"],
+            [[c.name, "ok" if c.ok else "PROBLEM", c.detail] for c in report.checks],
+            title=f"{report.journal}: {report.people} people, schema {report.migrations[-1]}",
+        )
+    if not report.ok:
+        raise typer.Exit(1)
+
+
 # ------------------------------------------------------------ interchange
 
 
 @app.command("import")
 def import_(
     file: Annotated[Path, typer.Argument(help="The file: JSON export, vCard, LinkedIn or CSV.")],
-    format_: Annotated[Optional[str], typer.Option(
-        "--format", help="json, vcard, linkedin, google, outlook or csv (else detected).")] = None,
+    format_: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format", help="json, vcard, linkedin, google, outlook or csv (else detected)."
+        ),
+    ] = None,
     dry_run: Annotated[bool, typer.Option(help="Show what would change; write nothing.")] = False,
     json_: JsonOpt = False,
 ) -> None:
@@ -463,8 +738,9 @@ def import_(
 
     fmt = format_.lower() if format_ else None
     if fmt is not None and fmt not in ("json", "vcard", "linkedin", "google", "outlook", "csv"):
-        raise InvalidInput(f"unknown format '{format_}'",
-                           hint="use json, vcard, linkedin, google, outlook or csv")
+        raise InvalidInput(
+            f"unknown format '{format_}'", hint="use json, vcard, linkedin, google, outlook or csv"
+        )
     text = _read_text(file)
     doc = read_source(text, fmt, file.name)
     contacts = (fmt or "") != "json" and not text.lstrip().startswith("{")
@@ -508,7 +784,9 @@ def _read_text(file: Path) -> str:
 @app.command()
 def export(
     format_: Annotated[str, typer.Option("--format", help="json, csv or vcard.")] = "json",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (else stdout).")] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write to this file (else stdout).")
+    ] = None,
 ) -> None:
     """Export the journal: JSON (everything), vCard or CSV (people)."""
     from netjournal.services.interchange import export_document, export_people
@@ -569,12 +847,14 @@ def tour() -> None:
             count = load_sample(store)
         render.message(f"A sample journal of {count} people, as of today.\n")
         for need in ("my sink is leaking", "cerco un commercialista", "need a lawyer"):
-            render.lines([f"$ net ask \"{need}\""])
+            render.lines([f'$ net ask "{need}"'])
             ask(need)
             render.lines([""])
         render.lines(["$ net stale --limit 5"])
         stale(limit=5)
-        render.message("\nStart your own: net add \"Anna Rossi\" --skill \"family law\" --tag university")
+        render.message(
+            '\nStart your own: net add "Anna Rossi" --skill "family law" --tag university'
+        )
 
 
 def run(argv: list[str] | None = None) -> None:

@@ -19,12 +19,20 @@ def profile_lines(p: PersonProfile) -> list[str]:
     work = " at ".join(x for x in (p.title, p.org) if x)
     if work or p.city:
         out.append("  " + " · ".join(e(x) for x in (work, p.city or "") if x))
-    for label, items in (("aka", p.aliases), ("skills", p.skills), ("tags", p.tags),
-                         ("values", p.values)):
+    for label, items in (
+        ("aka", p.aliases),
+        ("skills", p.skills),
+        ("tags", p.tags),
+        ("values", p.values),
+    ):
         if items:
             out.append(f"  {label}: {e(', '.join(items))}")
-    for label, value in (("email", p.email), ("phone", p.phone), ("web", p.url),
-                         ("birthday", p.birthday.isoformat() if p.birthday else None)):
+    for label, value in (
+        ("email", p.email),
+        ("phone", p.phone),
+        ("web", p.url),
+        ("birthday", p.birthday.isoformat() if p.birthday else None),
+    ):
         if value:
             out.append(f"  {label}: {e(value)}")
     how = []

@@ -78,29 +78,27 @@ def analyze(
     for key, concept_id, label, ambiguous, ignore in source.phrases(grams):
         for start, end in grams[key]:
             positions = frozenset(range(start, end))
-            mention = None if ignore else Mention(
-                concept_id, " ".join(tokens[start:end]), label, "label", positions, ambiguous
+            mention = (
+                None
+                if ignore
+                else Mention(
+                    concept_id, " ".join(tokens[start:end]), label, "label", positions, ambiguous
+                )
             )
             candidates.append((end - start, 1, start, mention))
     if problems:
         candidates.extend(_problem_candidates(tokens, source, stopwords))
     used: set[int] = set()
-    taken: dict[frozenset[int], bool] = {}
-    for _size, _rank, _start, mention in sorted(
-        candidates, key=lambda c: (-c[0], -c[1], c[2])
-    ):
-        positions = mention.positions if mention else None
-        if positions is None:
-            span = frozenset(range(_start, _start + _size))
-            if span & used:
-                continue
-            used |= span
+    taken: set[frozenset[int]] = set()
+    for size, _rank, start, mention in sorted(candidates, key=lambda c: (-c[0], -c[1], c[2])):
+        span = mention.positions if mention else frozenset(range(start, start + size))
+        # A span already taken may carry several concepts; otherwise words are used once.
+        if span & used and (mention is None or span not in taken):
             continue
-        if positions & used and positions not in taken:
-            continue
-        used |= positions
-        taken[positions] = True
-        result.mentions.append(mention)  # type: ignore[arg-type]
+        used |= span
+        if mention is not None:
+            taken.add(span)
+            result.mentions.append(mention)
     if free_text:
         clear = {m.concept_id for m in result.mentions if not m.ambiguous}
         result.mentions = [m for m in result.mentions if not m.ambiguous or m.concept_id in clear]

@@ -115,9 +115,12 @@ def load() -> Lexicon:
         data: dict[str, Any] = json.loads(raw)
         for item in data.get("concepts", []):
             concept = Concept(
-                id=item["id"], domain=item.get("domain", "other"),
-                broader=list(item.get("broader", [])), en=list(item.get("en", [])),
-                it=list(item.get("it", [])), problems=list(item.get("problems", [])),
+                id=item["id"],
+                domain=item.get("domain", "other"),
+                broader=list(item.get("broader", [])),
+                en=list(item.get("en", [])),
+                it=list(item.get("it", [])),
+                problems=list(item.get("problems", [])),
                 ambiguous=list(item.get("ambiguous", [])),
             )
             if concept.id in concepts:
@@ -187,4 +190,3 @@ def compile_lexicon(lexicon: Lexicon) -> CompiledLexicon:
             phrases[(key, IGNORE)] = (key, IGNORE, phrase, False, True)
     out.phrases = list(phrases.values())
     return out
-

@@ -81,7 +81,8 @@ def correct_typos(conn: sqlite3.Connection, tokens: list[str], stop: frozenset[s
     if not unknown:
         return tokens
     known = {
-        r[0] for part in chunks(unknown)
+        r[0]
+        for part in chunks(unknown)
         for r in conn.execute(
             f"SELECT word FROM vocabulary WHERE word IN ({','.join('?' * len(part))})", part
         )
@@ -95,7 +96,8 @@ def correct_typos(conn: sqlite3.Connection, tokens: list[str], stop: frozenset[s
     for tok in unknown:
         limit = 1 if len(tok) <= 6 else 2
         pool = [
-            r[0] for r in conn.execute(
+            r[0]
+            for r in conn.execute(
                 "SELECT word FROM vocabulary WHERE length(word) BETWEEN ? AND ?",
                 (len(tok) - limit, len(tok) + limit),
             )
@@ -137,9 +139,11 @@ def _most_specific(conn: sqlite3.Connection, mentions: list[Mention]) -> list[Me
         return mentions
     marks = ",".join("?" * len(ids))
     broader = {
-        r[0] for r in conn.execute(
+        r[0]
+        for r in conn.execute(
             f"SELECT ancestor FROM concept_closure WHERE depth > 0 AND ancestor IN ({marks}) "
-            f"AND descendant IN ({marks})", ids + ids,
+            f"AND descendant IN ({marks})",
+            ids + ids,
         )
     }
     return [m for m in mentions if m.concept_id not in broader]
@@ -148,9 +152,7 @@ def _most_specific(conn: sqlite3.Connection, mentions: list[Mention]) -> list[Me
 # ------------------------------------------------------------------ matching
 
 
-def _concept_candidates(
-    conn: sqlite3.Connection, mentions: list[Mention]
-) -> dict[int, Candidate]:
+def _concept_candidates(conn: sqlite3.Connection, mentions: list[Mention]) -> dict[int, Candidate]:
     wanted: dict[str, list[Mention]] = {}
     for m in mentions:
         wanted.setdefault(m.concept_id, []).append(m)
@@ -160,7 +162,8 @@ def _concept_candidates(
     rows = conn.execute(
         "SELECT pc.person_id, cc.ancestor, cc.depth, pc.source, pc.weight, pc.evidence "
         "FROM concept_closure cc JOIN person_concept pc ON pc.concept_id = cc.descendant "
-        f"WHERE cc.ancestor IN ({','.join('?' * len(ids))})", ids,
+        f"WHERE cc.ancestor IN ({','.join('?' * len(ids))})",
+        ids,
     ).fetchall()
     for pid, ancestor, depth, _source, weight, evidence in rows:
         strength = weight * (1.0 if depth == 0 else NARROWER)
@@ -172,7 +175,9 @@ def _concept_candidates(
         cand.relevance = max(cand.relevance, strength)
     if len(ids) > 1:
         for pid, cand in found.items():
-            cand.relevance = min(1.0, cand.relevance * (0.85 + 0.15 * len(per_mention[pid]) / len(ids)))
+            cand.relevance = min(
+                1.0, cand.relevance * (0.85 + 0.15 * len(per_mention[pid]) / len(ids))
+            )
     return found
 
 
@@ -196,7 +201,8 @@ def _term_scores(
             continue
         for pid, weight, evidence in conn.execute(
             f"SELECT person_id, max(weight), evidence FROM person_term WHERE term IN ({marks}) "
-            "GROUP BY person_id", stems,
+            "GROUP BY person_id",
+            stems,
         ):
             best = hits.setdefault(pid, {}).get(tok)
             if best is None or weight > best[0]:
@@ -236,13 +242,15 @@ def _ties(conn: sqlite3.Connection, ids: list[int], today: date) -> dict[int, Ti
             out[pid] = Tie(key, name, via_id)
         for pid, last, recent in conn.execute(
             f"SELECT person_id, max(date), sum(date >= ?) FROM interaction "
-            f"WHERE person_id IN ({marks}) GROUP BY person_id", [year_ago, *part],
+            f"WHERE person_id IN ({marks}) GROUP BY person_id",
+            [year_ago, *part],
         ):
             out[pid].last = date.fromisoformat(last)
             out[pid].recent = int(recent or 0)
         for pid, direction, d, what in conn.execute(
             f"SELECT person_id, direction, date, what FROM help WHERE person_id IN ({marks}) "
-            "ORDER BY date", part,
+            "ORDER BY date",
+            part,
         ):
             tie = out[pid]
             when = date.fromisoformat(d)
@@ -320,10 +328,12 @@ def ask(
             if coverage >= 0.6:
                 cand = candidates.setdefault(pid, Candidate(pid))
                 cand.relevance = RESIDUAL_ONLY * min(1.0, coverage)
-                cand.evidence += [(cand.relevance, f"{e} has the words of the need")
-                                  for e in evidence[:1]]
-    relevant = {pid: c for pid, c in candidates.items()
-                if c.relevance >= MIN_RELEVANCE and pid != for_id}
+                cand.evidence += [
+                    (cand.relevance, f"{e} has the words of the need") for e in evidence[:1]
+                ]
+    relevant = {
+        pid: c for pid, c in candidates.items() if c.relevance >= MIN_RELEVANCE and pid != for_id
+    }
     answer = Answer(need=need, understood=sorted({m.label for m in analysis.mentions}))
     if not relevant:
         return answer
@@ -352,10 +362,19 @@ def ask(
                 reasons.append(f"{for_name} already knows them")
             else:
                 reasons.append(f"{for_name} does not know them yet")
-        scored.append((score, Suggestion(
-            key=tie.key, name=tie.name, score=max(0.001, round(min(1.0, score), 3)),
-            via=via[1] if via else None, via_name=via[2] if via else None, reasons=reasons,
-        )))
+        scored.append(
+            (
+                score,
+                Suggestion(
+                    key=tie.key,
+                    name=tie.name,
+                    score=max(0.001, round(min(1.0, score), 3)),
+                    via=via[1] if via else None,
+                    via_name=via[2] if via else None,
+                    reasons=reasons,
+                ),
+            )
+        )
     scored.sort(key=lambda s: (-s[0], s[1].key))
     answer.suggestions = [s for _score, s in scored[: max(0, limit)]]
     return answer
@@ -387,7 +406,8 @@ def _known_to(conn: sqlite3.Connection, pid: int) -> set[int]:
         "UNION SELECT id FROM person WHERE via_id = ?1 "
         "UNION SELECT via_id FROM person WHERE id = ?1 AND via_id IS NOT NULL "
         "UNION SELECT to_id FROM referral WHERE person_id = ?1 "
-        "UNION SELECT person_id FROM referral WHERE to_id = ?1", (pid,),
+        "UNION SELECT person_id FROM referral WHERE to_id = ?1",
+        (pid,),
     )
     return {r[0] for r in rows}
 

@@ -49,8 +49,9 @@ def record_help(
     with journal.write() as session:
         pid, _key, name = resolve(journal.conn, ref)
         session.add(
-            HelpExchange(person_id=pid, direction=direction, date=on, what=what_text,
-                         skill=skill_text)
+            HelpExchange(
+                person_id=pid, direction=direction, date=on, what=what_text, skill=skill_text
+            )
         )
         session.flush()
         if direction == "got":
@@ -101,12 +102,11 @@ def events_of(
     """Every event that involves one person, newest first."""
     key = conn.execute("SELECT key FROM person WHERE id = ?", (pid,)).fetchone()[0]
     interactions = [
-        InteractionRecord.model_construct(
-            person=key, date=date.fromisoformat(d), kind=k, note=n
-        )
+        InteractionRecord.model_construct(person=key, date=date.fromisoformat(d), kind=k, note=n)
         for d, k, n in conn.execute(
             "SELECT date, kind, note FROM interaction WHERE person_id = ? "
-            "ORDER BY date DESC, id DESC", (pid,),
+            "ORDER BY date DESC, id DESC",
+            (pid,),
         )
     ]
     help_ = [
@@ -115,7 +115,8 @@ def events_of(
         )
         for di, d, w, s in conn.execute(
             "SELECT direction, date, what, skill FROM help WHERE person_id = ? "
-            "ORDER BY date DESC, id DESC", (pid,),
+            "ORDER BY date DESC, id DESC",
+            (pid,),
         )
     ]
     ties = [
@@ -123,7 +124,8 @@ def events_of(
         for a, b, n in conn.execute(
             "SELECT pa.key, pb.key, t.note FROM tie t JOIN person pa ON pa.id = t.a_id "
             "JOIN person pb ON pb.id = t.b_id WHERE t.a_id = ?1 OR t.b_id = ?1 "
-            "ORDER BY pa.key, pb.key", (pid,),
+            "ORDER BY pa.key, pb.key",
+            (pid,),
         )
     ]
     referrals = [
@@ -131,7 +133,8 @@ def events_of(
         for p, t, n, d in conn.execute(
             "SELECT pp.key, pt.key, r.need, r.date FROM referral r "
             "JOIN person pp ON pp.id = r.person_id JOIN person pt ON pt.id = r.to_id "
-            "WHERE r.person_id = ?1 OR r.to_id = ?1 ORDER BY r.date DESC, r.id DESC", (pid,),
+            "WHERE r.person_id = ?1 OR r.to_id = ?1 ORDER BY r.date DESC, r.id DESC",
+            (pid,),
         )
     ]
     return interactions, help_, ties, referrals

@@ -57,7 +57,8 @@ class SqlPhraseSource:
         for part in chunks(list(keys)):
             out += self.conn.execute(
                 "SELECT key, concept_id, label, ambiguous, ignore FROM lexicon_phrase "
-                f"WHERE key IN ({','.join('?' * len(part))})", part,
+                f"WHERE key IN ({','.join('?' * len(part))})",
+                part,
             ).fetchall()
         return out
 
@@ -66,7 +67,8 @@ class SqlPhraseSource:
         for part in chunks(list(stems)):
             out += self.conn.execute(
                 "SELECT stem, problem_id, position, concept_id, size, text FROM problem_word "
-                f"WHERE stem IN ({','.join('?' * len(part))})", part,
+                f"WHERE stem IN ({','.join('?' * len(part))})",
+                part,
             ).fetchall()
         return out
 
@@ -76,7 +78,9 @@ class MemoryPhraseSource:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._phrases: dict[str, list[tuple[str, str, str, bool, bool]]] = {}
-        for row in conn.execute("SELECT key, concept_id, label, ambiguous, ignore FROM lexicon_phrase"):
+        for row in conn.execute(
+            "SELECT key, concept_id, label, ambiguous, ignore FROM lexicon_phrase"
+        ):
             self._phrases.setdefault(row[0], []).append(row)
         self._problems: dict[str, list[tuple[str, int, int, str, int, str]]] = {}
         for row in conn.execute(
@@ -124,7 +128,8 @@ def rebuild_index(conn: sqlite3.Connection) -> None:
     )
     conn.execute(
         "INSERT INTO setting (name, value) VALUES ('lexicon', ?) "
-        "ON CONFLICT(name) DO UPDATE SET value = excluded.value", (digest(),),
+        "ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+        (digest(),),
     )
     ids = [r[0] for r in conn.execute("SELECT id FROM person")]
     refresh_people(conn, ids, rebuilding=True)
@@ -156,7 +161,10 @@ def refresh_people(
         for pid, kind, text in _texts(conn, part, marks):
             weight = SOURCE_WEIGHTS[kind]
             analysis = analyze(
-                text, source, stop, problems=kind in ("help", "referral"),
+                text,
+                source,
+                stop,
+                problems=kind in ("help", "referral"),
                 free_text=kind in ("notes", "help", "org"),
             )
             evidence = _evidence(kind, text)
@@ -204,14 +212,15 @@ def _texts(conn: sqlite3.Connection, ids: list[int], marks: str) -> Iterator[tup
             yield pid, "notes", notes
     yield from conn.execute(
         f"SELECT person_id, 'skill', name FROM person_label WHERE kind = 'skill' "
-        f"AND person_id IN ({marks})", ids,
+        f"AND person_id IN ({marks})",
+        ids,
     )
     for pid, what, skill in conn.execute(
         f"SELECT person_id, what, skill FROM help WHERE direction = 'got' "
-        f"AND person_id IN ({marks})", ids,
+        f"AND person_id IN ({marks})",
+        ids,
     ):
         yield pid, "help", f"{skill}: {what}" if skill else what
     yield from conn.execute(
         f"SELECT to_id, 'referral', need FROM referral WHERE to_id IN ({marks})", ids
     )
-

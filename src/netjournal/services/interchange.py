@@ -55,9 +55,11 @@ def parse_json(text: str) -> Document:
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InvalidFile(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")
+        raise InvalidFile(
+            f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
     if not isinstance(raw, dict):
-        raise InvalidFile("the file must hold a JSON object with \"format\": \"netjournal\"")
+        raise InvalidFile('the file must hold a JSON object with "format": "netjournal"')
     if raw.get("format") != FORMAT_NAME:
         raise InvalidFile(
             f"format is {raw.get('format')!r}, not 'netjournal'",
@@ -152,7 +154,8 @@ class _Plan:
         for i in range(0, len(keys), 500):
             part = keys[i : i + 500]
             ids += [
-                r[0] for r in conn.execute(
+                r[0]
+                for r in conn.execute(
                     f"SELECT id FROM person WHERE key IN ({','.join('?' * len(part))})", part
                 )
             ]
@@ -176,8 +179,11 @@ def _plan(conn: sqlite3.Connection, doc: Document, match_contacts: bool) -> _Pla
             key = _match_contact(person, contacts) if match_contacts else None
         if key is None:
             base = slug(person.name) or "person"
-            if base in existing and fold(_name_of(conn, existing[base])) == fold(person.name) \
-                    and base not in seen_in_file:
+            if (
+                base in existing
+                and fold(_name_of(conn, existing[base])) == fold(person.name)
+                and base not in seen_in_file
+            ):
                 key = base
             else:
                 key, n = base, 1
@@ -201,8 +207,12 @@ def _plan(conn: sqlite3.Connection, doc: Document, match_contacts: bool) -> _Pla
             elif via == keys[i]:
                 problems.append(f"people[{i}].via: a person cannot be known through themselves")
             person.via = via
-    for section, fields_ in (("interactions", ("person",)), ("help", ("person",)),
-                             ("ties", ("a", "b")), ("referrals", ("person", "to"))):
+    for section, fields_ in (
+        ("interactions", ("person",)),
+        ("help", ("person",)),
+        ("ties", ("a", "b")),
+        ("referrals", ("person", "to")),
+    ):
         for i, record in enumerate(getattr(doc, section)):
             for name in fields_:
                 value = getattr(record, name)
@@ -223,16 +233,14 @@ def _name_of(conn: sqlite3.Connection, pid: int) -> str:
 
 def _names(conn: sqlite3.Connection, doc: Document, keys: list[str]) -> dict[str, str]:
     names = {fold(n): k for k, n in conn.execute("SELECT key, name FROM person")}
-    names.update({fold(p.name): k for p, k in zip(doc.people, keys)})
+    names.update({fold(p.name): k for p, k in zip(doc.people, keys, strict=True)})
     return names
 
 
 def _contact_index(conn: sqlite3.Connection) -> dict[str, str]:
     """Ways to recognise a contact already in the journal: URL, e-mail, name and org."""
     index: dict[str, str] = {}
-    for key, name, org, email, url in conn.execute(
-        "SELECT key, name, org, email, url FROM person"
-    ):
+    for key, name, org, email, url in conn.execute("SELECT key, name, org, email, url FROM person"):
         if url:
             index[f"url:{url.rstrip('/').lower()}"] = key
         if email:
@@ -255,8 +263,20 @@ def _match_contact(person: PersonRecord, contacts: dict[str, str]) -> str | None
 
 
 PERSON_COLUMNS = (
-    "key", "name", "norm_name", "org", "title", "city", "email", "phone", "met", "notes",
-    "cadence_days", "added", "birthday", "url",
+    "key",
+    "name",
+    "norm_name",
+    "org",
+    "title",
+    "city",
+    "email",
+    "phone",
+    "met",
+    "notes",
+    "cadence_days",
+    "added",
+    "birthday",
+    "url",
 )
 
 
@@ -266,10 +286,11 @@ def _apply(
     from netjournal.clock import today
 
     report = ImportReport()
-    current = {r.key: r for r in get_records(conn, list(plan.existing.values()))} \
-        if plan.existing else {}
+    current = (
+        {r.key: r for r in get_records(conn, list(plan.existing.values()))} if plan.existing else {}
+    )
     new_rows, label_rows, updates = [], [], []
-    for person, key in zip(doc.people, plan.keys):
+    for person, key in zip(doc.people, plan.keys, strict=True):
         if key in current:
             merged = _merge(current[key], person)
             if merged == current[key]:
@@ -300,8 +321,11 @@ def _apply(
     conn.executemany("INSERT INTO person_label VALUES (?, ?, ?, ?, ?)", label_rows)
     conn.executemany(
         "UPDATE person SET via_id = ? WHERE key = ?",
-        [(ids[p.via] if p.via else None, k) for p, k in zip(doc.people, plan.keys)
-         if k in plan.touched_keys],
+        [
+            (ids[p.via] if p.via else None, k)
+            for p, k in zip(doc.people, plan.keys, strict=True)
+            if k in plan.touched_keys
+        ],
     )
     _add_events(conn, doc, ids, report, plan)
     if progress:
@@ -319,8 +343,20 @@ def _merge(old: PersonRecord, new: PersonRecord) -> PersonRecord:
 
 def _person_row(p: PersonRecord) -> tuple[Any, ...]:
     return (
-        p.key, p.name, fold(p.name), p.org, p.title, p.city, p.email, p.phone, p.met, p.notes,
-        p.cadence_days, _iso(p.added), _iso(p.birthday), p.url,
+        p.key,
+        p.name,
+        fold(p.name),
+        p.org,
+        p.title,
+        p.city,
+        p.email,
+        p.phone,
+        p.met,
+        p.notes,
+        p.cadence_days,
+        _iso(p.added),
+        _iso(p.birthday),
+        p.url,
     )
 
 
@@ -337,7 +373,10 @@ def _label_rows(pid: int, p: PersonRecord) -> list[tuple[int, str, int, str, str
 
 
 def _add_events(
-    conn: sqlite3.Connection, doc: Document, ids: dict[str, int], report: ImportReport,
+    conn: sqlite3.Connection,
+    doc: Document,
+    ids: dict[str, int],
+    report: ImportReport,
     plan: _Plan,
 ) -> None:
     def fresh(sql: str, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:

@@ -150,7 +150,7 @@ def new_key(conn: sqlite3.Connection, name: str, wanted: str | None = None) -> s
 
 def get_records(conn: sqlite3.Connection, ids: Sequence[int] | None = None) -> list[PersonRecord]:
     """People as interchange records, ordered by key (all, or the given ids)."""
-    where, params = "", ()
+    where, params = "", tuple[int, ...]()
     if ids is not None:
         if not ids:
             return []
@@ -168,20 +168,30 @@ def get_records(conn: sqlite3.Connection, ids: Sequence[int] | None = None) -> l
         lists = labels.get(r[0], {})
         out.append(
             PersonRecord.model_construct(
-                key=r[1], name=r[2], org=r[3], title=r[4], city=r[5], email=r[6], phone=r[7],
-                met=r[8], notes=r[9], cadence_days=r[10], via=r[11],
+                key=r[1],
+                name=r[2],
+                org=r[3],
+                title=r[4],
+                city=r[5],
+                email=r[6],
+                phone=r[7],
+                met=r[8],
+                notes=r[9],
+                cadence_days=r[10],
+                via=r[11],
                 added=date.fromisoformat(r[12]),
-                birthday=date.fromisoformat(r[13]) if r[13] else None, url=r[14],
-                aliases=lists.get("alias", []), skills=lists.get("skill", []),
-                tags=lists.get("tag", []), values=lists.get("value", []),
+                birthday=date.fromisoformat(r[13]) if r[13] else None,
+                url=r[14],
+                aliases=lists.get("alias", []),
+                skills=lists.get("skill", []),
+                tags=lists.get("tag", []),
+                values=lists.get("value", []),
             )
         )
     return out
 
 
-def _labels(
-    conn: sqlite3.Connection, ids: Sequence[int] | None
-) -> dict[int, dict[str, list[str]]]:
+def _labels(conn: sqlite3.Connection, ids: Sequence[int] | None) -> dict[int, dict[str, list[str]]]:
     sql = "SELECT person_id, kind, name FROM person_label"
     params: tuple[int, ...] = ()
     if ids is not None:
@@ -213,9 +223,10 @@ def list_people(
         params.append(city.strip())
     if not clauses:
         return get_records(conn)
-    ids = [r[0] for r in conn.execute(
-        f"SELECT p.id FROM person p WHERE {' AND '.join(clauses)}", params
-    )]
+    ids = [
+        r[0]
+        for r in conn.execute(f"SELECT p.id FROM person p WHERE {' AND '.join(clauses)}", params)
+    ]
     return get_records(conn, ids)
 
 

@@ -57,8 +57,13 @@ def add_person(journal: Journal, changes: PersonChanges) -> tuple[str, str]:
         from netjournal.clock import today
 
         person = Person(
-            key=key, name=name, norm_name=fold(name), cadence_days=changes.cadence_days,
-            via_id=via_id, added=changes.added or today(), birthday=changes.birthday,
+            key=key,
+            name=name,
+            norm_name=fold(name),
+            cadence_days=changes.cadence_days,
+            via_id=via_id,
+            added=changes.added or today(),
+            birthday=changes.birthday,
             **{f: texts.get(f) for f in TEXT_FIELDS},
         )
         session.add(person)
@@ -107,9 +112,11 @@ def edit_person(journal: Journal, ref: str, changes: PersonChanges) -> tuple[str
             if not adds and not removes:
                 continue
             current = [
-                r[0] for r in conn.execute(
+                r[0]
+                for r in conn.execute(
                     "SELECT name FROM person_label WHERE person_id = ? AND kind = ? "
-                    "ORDER BY position", (pid, kind),
+                    "ORDER BY position",
+                    (pid, kind),
                 )
             ]
             missing = [r for r in removes if fold(r) not in {fold(c) for c in current}]

@@ -56,7 +56,8 @@ def set_cadence(journal: Journal, tag: str | None, days: int | None, *, default:
                 raise InvalidInput("give the default cadence in days")
             conn.execute(
                 "INSERT INTO setting VALUES ('default_cadence', ?) "
-                "ON CONFLICT(name) DO UPDATE SET value = excluded.value", (str(days),),
+                "ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                (str(days),),
             )
             return
         norm = fold(tag or "")
@@ -67,7 +68,8 @@ def set_cadence(journal: Journal, tag: str | None, days: int | None, *, default:
         else:
             conn.execute(
                 "INSERT INTO tag_cadence VALUES (?, ?) "
-                "ON CONFLICT(tag) DO UPDATE SET days = excluded.days", (norm, days),
+                "ON CONFLICT(tag) DO UPDATE SET days = excluded.days",
+                (norm, days),
             )
 
 
@@ -120,8 +122,12 @@ def stale_ties(
     hints = _hints(conn, [r[0] for r in rows])
     return [
         StaleTie(
-            key=key, name=name, last_contact=date.fromisoformat(last) if last else None,
-            days_since=days, cadence_days=cadence, overdue_days=days - cadence,
+            key=key,
+            name=name,
+            last_contact=date.fromisoformat(last) if last else None,
+            days_since=days,
+            cadence_days=cadence,
+            overdue_days=days - cadence,
             hint=hints.get(pid),
         )
         for pid, key, name, last, cadence, days in rows
@@ -134,14 +140,16 @@ def _hints(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
     for pid in ids:
         row = conn.execute(
             "SELECT note FROM interaction WHERE person_id = ? AND note IS NOT NULL "
-            "ORDER BY date DESC, id DESC LIMIT 1", (pid,),
+            "ORDER BY date DESC, id DESC LIMIT 1",
+            (pid,),
         ).fetchone()
         if row:
             out[pid] = f"last time: {row[0]}"
             continue
         row = conn.execute(
             "SELECT what FROM help WHERE person_id = ? AND direction = 'got' "
-            "ORDER BY date DESC LIMIT 1", (pid,),
+            "ORDER BY date DESC LIMIT 1",
+            (pid,),
         ).fetchone()
         if row:
             out[pid] = f"they helped you: {row[0]}"

@@ -24,7 +24,10 @@ BUSY_TIMEOUT_MS = 15_000
 def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
     conn = sqlite3.connect(
-        uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+        uri,
+        uri=True,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
         check_same_thread=False,
     )
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -133,9 +136,7 @@ class Journal:
             from sqlalchemy.pool import StaticPool
             from sqlmodel import create_engine
 
-            engine = create_engine(
-                "sqlite://", creator=lambda: self.conn, poolclass=StaticPool
-            )
+            engine = create_engine("sqlite://", creator=lambda: self.conn, poolclass=StaticPool)
 
             @event.listens_for(engine, "begin")
             def _begin(connection: Any) -> None:

@@ -95,20 +95,14 @@ def looks_like_key(value: str) -> bool:
 # ---------------------------------------------------------------- values
 
 
-def _split(value: str, separator: str | None = None) -> list[str]:
-    """Undo vCard escapes, splitting on unescaped ``separator`` if given."""
+def _split_raw(value: str, separator: str) -> list[str]:
+    """Split on unescaped ``separator``, leaving escapes in the parts."""
     parts: list[str] = []
     current: list[str] = []
     chars = iter(value)
     for char in chars:
         if char == "\\":
-            escaped = next(chars, "")
-            if escaped in ("n", "N"):
-                current.append("\n")
-            elif escaped in ("\\", ",", ";", ":"):
-                current.append(escaped)
-            else:
-                current.append("\\" + escaped)
+            current.append(char + next(chars, ""))
         elif char == separator:
             parts.append("".join(current))
             current = []
@@ -118,8 +112,18 @@ def _split(value: str, separator: str | None = None) -> list[str]:
     return parts
 
 
+_ESCAPE = re.compile(r"\\(.?)", re.DOTALL)
+_ESCAPED = {"n": "\n", "N": "\n", "\\": "\\", ",": ",", ";": ";", ":": ":"}
+
+
 def _unescape(value: str) -> str:
-    return _split(value)[0]
+    """Undo vCard text escapes; an unknown escape is kept as written."""
+    return _ESCAPE.sub(lambda m: _ESCAPED.get(m.group(1), m.group(0)), value)
+
+
+def _split(value: str, separator: str) -> list[str]:
+    """Split on unescaped ``separator`` and undo the escapes of each part."""
+    return [_unescape(part) for part in _split_raw(value, separator)]
 
 
 def _escape_text(value: str) -> str:
@@ -288,7 +292,7 @@ def _name(card: _Card) -> str | None:
     if full:
         return full
     for prop in card.all("N"):
-        parts = [" ".join(_split(part, ",")) for part in _split(prop.value, ";")]
+        parts = [" ".join(_split(part, ",")) for part in _split_raw(prop.value, ";")]
         parts += [""] * 3
         family, given, additional = parts[0], parts[1], parts[2]
         name = clean(" ".join(word for word in (given, additional, family) if word.strip()))
@@ -422,10 +426,11 @@ def _identity(person: PersonRecord) -> str:
 
 
 def _uid_form(value: str) -> str:
+    """A UID as compared: without ``urn:uuid:``, a UUID's hex digits in lower case."""
     value = value.strip()
     if value.lower().startswith(_URN_UUID):
         value = value[len(_URN_UUID):]
-    return value.casefold()
+    return value.lower() if _UUID.fullmatch(value.lower()) else value
 
 
 def _relations(card: _Card) -> list[_Related]:
@@ -513,22 +518,28 @@ def _n_value(name: str) -> str:
 
 
 def _related_targets(doc: Document) -> dict[int, list[tuple[str, str | None]]]:
-    """For each person (by index), the people they are tied to."""
-    index: dict[str, int] = {}
-    for position, person in reversed(list(enumerate(doc.people))):
-        index[person.name] = position
-    for position, person in reversed(list(enumerate(doc.people))):
-        if person.key:
-            index[person.key] = position
+    """For each person (by position), the people they are tied to.
 
-    def name_of(ref: str) -> str:
-        return _identity(doc.people[index[ref]]) if ref in index else ref
+    A tie names a person by key, or by name when they have no key; a tie
+    naming a person with a key by their name is understood too.
+    """
+    by_identity: dict[str, int] = {}
+    by_name: dict[str, int] = {}
+    for position, person in enumerate(doc.people):
+        by_identity.setdefault(_identity(person), position)
+        by_name.setdefault(person.name, position)
+
+    def find(ref: str) -> int | None:
+        return by_identity.get(ref, by_name.get(ref))
 
     targets: dict[int, list[tuple[str, str | None]]] = {}
     for tie in doc.ties:
         for me, other in ((tie.a, tie.b), (tie.b, tie.a)):
-            if me in index:
-                targets.setdefault(index[me], []).append((name_of(other), tie.note))
+            mine, theirs = find(me), find(other)
+            if mine is None:
+                continue
+            name = _identity(doc.people[theirs]) if theirs is not None else other
+            targets.setdefault(mine, []).append((name, tie.note))
     return targets
 
 

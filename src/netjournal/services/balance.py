@@ -1,0 +1,71 @@
+"""Reciprocity: help given and received, what is owed, who never gives back."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from pydantic import BaseModel
+
+
+class PersonBalance(BaseModel):
+    key: str
+    name: str
+    gave: int
+    got: int
+    balance: int
+
+
+class Owed(BaseModel):
+    key: str
+    name: str
+    since: date
+    what: str
+    times: int
+
+
+class Balance(BaseModel):
+    given: int
+    received: int
+    people: list[PersonBalance]
+    owed: list[Owed]
+    one_way: list[PersonBalance]
+
+
+def balance(conn: sqlite3.Connection, person_id: int | None = None) -> Balance:
+    """Help both ways per person and overall; the owed list, oldest first."""
+    where = "WHERE h.person_id = ?" if person_id is not None else ""
+    params: tuple[int, ...] = (person_id,) if person_id is not None else ()
+    rows = conn.execute(
+        "SELECT p.key, p.name, sum(h.direction = 'gave'), sum(h.direction = 'got') "
+        f"FROM help h JOIN person p ON p.id = h.person_id {where} "
+        "GROUP BY h.person_id ORDER BY p.key",
+        params,
+    ).fetchall()
+    people = [PersonBalance(key=k, name=n, gave=g, got=r, balance=g - r) for k, n, g, r in rows]
+    # Help received after the last help you gave them is help still owed.
+    owed_rows = conn.execute(
+        "SELECT p.key, p.name, min(h.date), count(*), "
+        "(SELECT what FROM help x WHERE x.person_id = h.person_id AND x.direction = 'got' "
+        " ORDER BY x.date LIMIT 1) "
+        "FROM help h JOIN person p ON p.id = h.person_id "
+        f"{where + ' AND' if where else 'WHERE'} h.direction = 'got' AND h.date >= COALESCE("
+        "(SELECT max(g.date) FROM help g WHERE g.person_id = h.person_id "
+        " AND g.direction = 'gave'), '0000-00-00') "
+        "GROUP BY h.person_id ORDER BY min(h.date), p.key",
+        params,
+    ).fetchall()
+    owed = [
+        Owed(key=k, name=n, since=date.fromisoformat(d), what=w or "", times=c)
+        for k, n, d, c, w in owed_rows
+    ]
+    one_way = sorted(
+        (p for p in people if p.got == 0 and p.gave >= 2), key=lambda p: (-p.gave, p.key)
+    )
+    return Balance(
+        given=sum(p.gave for p in people),
+        received=sum(p.got for p in people),
+        people=people,
+        owed=owed,
+        one_way=one_way,
+    )

@@ -1,0 +1,68 @@
+"""Backups, restore and health checks of the journal file."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from netjournal.store import Journal
+
+KEEP_BACKUPS = 5
+
+
+class Check(BaseModel):
+    name: str
+    ok: bool
+    detail: str
+
+
+class Report(BaseModel):
+    journal: str
+    ok: bool
+    checks: list[Check]
+    people: int
+    migrations: list[str]
+
+
+def backup(journal: Journal, target: Path | None = None, keep: int = KEEP_BACKUPS) -> Path:
+    """A consistent copy (SQLite's online backup API); dated ones are pruned to ``keep``."""
+    from netjournal.store.backup import copy_to, default_backup_path, prune_backups
+
+    if target is None:
+        stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+        target = default_backup_path(journal, stamp)
+        copy_to(journal.conn, target)
+        prune_backups(journal, keep)
+        return target
+    copy_to(journal.conn, target)
+    return target
+
+
+def restore(journal: Journal, source: Path) -> Path:
+    """Replace the journal with a backup; the replaced journal is kept and returned."""
+    from netjournal.store.backup import restore_from
+
+    stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    kept = journal.path.parent / "backups" / f"{journal.path.stem}-replaced-{stamp}.db"
+    restore_from(journal, source, kept)
+    return kept
+
+
+def check(journal: Journal) -> Report:
+    from netjournal.store.backup import doctor
+
+    with journal.read() as conn:
+        checks = [Check(name=n, ok=o, detail=d) for n, o, d in doctor(conn)]
+        people = conn.execute("SELECT count(*) FROM person").fetchone()[0]
+        migrations = [r[0] for r in conn.execute("SELECT name FROM schema_migration ORDER BY name")]
+    return Report(
+        journal=str(journal.path),
+        ok=all(c.ok for c in checks),
+        checks=checks,
+        people=people,
+        migrations=migrations,
+    )

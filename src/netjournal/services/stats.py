@@ -1,0 +1,150 @@
+"""The health of the network: size, activity, warmth, reciprocity, diversity.
+
+Every figure is an SQL aggregate over indexed columns; nothing loads all
+events into Python.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from datetime import date
+
+from pydantic import BaseModel
+
+from netjournal.services.stale import LAST_CONTACT_SQL, default_cadence
+
+
+class Spread(BaseModel):
+    """How evenly people spread over kinds (domains, organisations, cities)."""
+
+    evenness: float | None
+    kinds: int
+    top: list[tuple[str, int]]
+
+
+class Stats(BaseModel):
+    today: date
+    people: int
+    direct: int
+    via: int
+    contacts_this_month: int
+    people_contacted_this_month: int
+    months: list[tuple[str, int]]
+    warm: int
+    warm_share: float | None
+    help_given: int
+    help_received: int
+    domains: Spread
+    orgs: Spread
+    cities: Spread
+    reading: str
+
+
+def _months(today: date, count: int = 12) -> list[str]:
+    out = []
+    year, month = today.year, today.month
+    for _ in range(count):
+        out.append(f"{year:04d}-{month:02d}")
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    return list(reversed(out))
+
+
+def spread(counts: list[tuple[str, int]]) -> Spread:
+    """Pielou's evenness (Shannon entropy over its maximum), 0..1; None for < 2 kinds."""
+    total = sum(c for _k, c in counts)
+    evenness = None
+    if len(counts) >= 2 and total:
+        entropy = -sum((c / total) * math.log(c / total) for _k, c in counts if c)
+        evenness = round(entropy / math.log(len(counts)), 3)
+    top = sorted(counts, key=lambda kc: (-kc[1], kc[0]))[:5]
+    return Spread(evenness=evenness, kinds=len(counts), top=top)
+
+
+def network_stats(conn: sqlite3.Connection, today: date) -> Stats:
+    people, direct = conn.execute(
+        "SELECT count(*), coalesce(sum(via_id IS NULL), 0) FROM person"
+    ).fetchone()
+    months = _months(today)
+    per_month = dict(
+        conn.execute(
+            "SELECT substr(date, 1, 7), count(*) FROM interaction WHERE date >= ? "
+            "GROUP BY substr(date, 1, 7)",
+            (months[0] + "-01",),
+        ).fetchall()
+    )
+    this_month = conn.execute(
+        "SELECT count(*), count(DISTINCT person_id) FROM interaction WHERE date >= ? AND date <= ?",
+        (months[-1] + "-01", today.isoformat()),
+    ).fetchone()
+    warm = conn.execute(
+        f"SELECT count(*) FROM ({LAST_CONTACT_SQL.format(tag_filter='')}) "
+        "WHERE days_since <= cadence",
+        {"default": default_cadence(conn), "today": today.isoformat()},
+    ).fetchone()[0]
+    gave, got = conn.execute(
+        "SELECT coalesce(sum(direction = 'gave'), 0), coalesce(sum(direction = 'got'), 0) FROM help"
+    ).fetchone()
+    domains = conn.execute(
+        "SELECT c.domain, count(DISTINCT pc.person_id) FROM person_concept pc "
+        "JOIN concept c ON c.id = pc.concept_id WHERE pc.source IN ('skill', 'title') "
+        "GROUP BY c.domain"
+    ).fetchall()
+    if not domains:
+        domains = conn.execute(
+            "SELECT name, count(*) FROM person_label WHERE kind = 'skill' GROUP BY norm"
+        ).fetchall()
+    orgs = conn.execute(
+        "SELECT org, count(*) FROM person WHERE org IS NOT NULL GROUP BY lower(org)"
+    ).fetchall()
+    cities = conn.execute(
+        "SELECT city, count(*) FROM person WHERE city IS NOT NULL GROUP BY lower(city)"
+    ).fetchall()
+    stats = Stats(
+        today=today,
+        people=people,
+        direct=direct,
+        via=people - direct,
+        contacts_this_month=this_month[0],
+        people_contacted_this_month=this_month[1],
+        months=[(m, per_month.get(m, 0)) for m in months],
+        warm=warm,
+        warm_share=round(warm / direct, 3) if direct else None,
+        help_given=gave,
+        help_received=got,
+        domains=spread(domains),
+        orgs=spread(orgs),
+        cities=spread(cities),
+        reading="",
+    )
+    stats.reading = reading(stats)
+    return stats
+
+
+def reading(s: Stats) -> str:
+    """The figures in plain words."""
+    if not s.people:
+        return "The journal is empty: add the people you know with 'net add'."
+    parts = []
+    lean = []
+    if s.domains.top and s.people and s.domains.top[0][1] / s.people >= 0.4:
+        lean.append(f"in {s.domains.top[0][0]}")
+    if s.cities.top and s.cities.top[0][1] / s.people >= 0.4:
+        lean.append(f"in {s.cities.top[0][0]}")
+    if lean:
+        parts.append("most of your network is " + " ".join(lean))
+    else:
+        parts.append("your network is varied across fields and places")
+    if s.help_given + s.help_received:
+        if s.help_received > 2 * max(1, s.help_given):
+            parts.append("you receive much more help than you give")
+        elif s.help_given > 2 * max(1, s.help_received):
+            parts.append("you give much more help than you receive")
+        else:
+            parts.append("help flows both ways")
+    if s.warm_share is not None:
+        parts.append(f"{round(100 * s.warm_share)}% of your direct ties are warm")
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."

@@ -1,0 +1,781 @@
+"""Tests of the import and export file formats (vCard, CSV, detection)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from netjournal.document import Document, PersonRecord, TieRecord
+from netjournal.errors import InvalidFile, InvalidInput
+from netjournal.services.formats.csvfiles import (
+    FIELDS,
+    read_generic_csv,
+    read_google_csv,
+    read_linkedin,
+    read_outlook_csv,
+    write_csv,
+)
+from netjournal.services.formats.detect import detect_format, read_any
+from netjournal.services.formats.vcard import looks_like_key, read_vcards, write_vcards
+
+DATA = Path(__file__).parent / "data"
+
+
+def load(name: str) -> str:
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+def doc_of(*people: PersonRecord, ties: tuple[TieRecord, ...] = ()) -> Document:
+    return Document(format="netjournal", version=1, people=list(people), ties=list(ties))
+
+
+def tie_set(doc: Document) -> set[tuple[frozenset[str], str | None]]:
+    return {(frozenset((tie.a, tie.b)), tie.note) for tie in doc.ties}
+
+
+def problems_of(excinfo: pytest.ExceptionInfo[InvalidFile]) -> list[str]:
+    return excinfo.value.problems
+
+
+# ---------------------------------------------------------------- vCard samples
+
+
+def test_iphone_vcard_3_export() -> None:
+    doc = read_vcards(load("contacts-iphone-3.0.vcf"))
+    assert doc.people == [
+        PersonRecord(
+            name="Amélie Durand",
+            aliases=["Amé", "Mimi"],
+            org="Example Analytics",
+            title="Data Scientist",
+            email="amelie.durand@example.org",
+            phone="+33 6 12 34 56 78",
+            city="Lyon",
+            notes=(
+                "Met at the Lyon data meetup, March 2023.\n"
+                "Ask about her thesis on graph embeddings; she offered to review our model card."
+            ),
+            birthday=date(1988, 3, 12),
+            url="https://amelie.example.org/",
+            tags=["Friends", "Data science"],
+        ),
+        PersonRecord(
+            name="Jörg Müller",
+            org="Beispiel GmbH",
+            phone="+49 30 1234567",
+            city="Berlin",
+            notes="Kennengelernt beim Stammtisch in München, spricht über Rust und verteilte Systeme.",
+        ),
+        PersonRecord(
+            name="Chidi Emeka Okafor",
+            title="Product Manager",
+            email="chidi.okafor@example.com",
+            birthday=date(1990, 1, 1),
+            tags=["Work"],
+        ),
+        PersonRecord(
+            name="Dr. Hana Nakamura",
+            org="Example University",
+            title="Associate Professor",
+            email="hana.nakamura@example.org",
+            phone="+81 90-1234-5678",
+            notes="Speaks Japanese, English and Portuguese. Introduced by Amélie at the 2023 ACL"
+            " conference.",
+        ),
+    ]
+    assert doc.ties == []
+
+
+def test_vcard_4_export_with_journal_extensions_and_ties() -> None:
+    doc = read_vcards(load("contacts-netjournal-4.0.vcf"))
+    rosa, sam, lena = doc.people
+    assert rosa == PersonRecord(
+        key="rosa-chen",
+        name="Rosa Chen",
+        aliases=["Ro"],
+        skills=["Kubernetes", "Incident response"],
+        tags=["mentor", "cloud"],
+        values=["candour"],
+        org="Example Cloud",
+        title="Staff SRE",
+        city="Portland",
+        email="rosa.chen@example.com",
+        phone="+1-555-0100",
+        met="SREcon 2022",
+        notes="Runs the local SRE meetup.",
+        cadence_days=45,
+        added=date(2023, 4, 2),
+        birthday=date(1987, 5, 21),
+        url="https://rosa.example.com/",
+    )
+    assert sam == PersonRecord(
+        key="sam-patel",
+        name="Sam Patel",
+        skills=["Hiring", "Team building"],
+        values=["kindness", "rigour"],
+        org="Example Health",
+        title="Engineering Manager",
+        email="sam.patel@example.org",
+        phone="+1-555-0101",
+        via="rosa-chen",
+    )
+    assert lena == PersonRecord(
+        name="Lena Novak",
+        email="lena.novak@example.org",
+        birthday=date(1992, 2, 29),
+        notes="Photographer; shoots our conference talks and runs a small studio in Ljubljana."
+        " Prefers messages to calls.",
+    )
+    # The tie is on both Rosa's and Sam's cards but read once; Sam's RELATED by
+    # urn:uuid names Lena, who has no key; the web page relation is dropped.
+    assert doc.ties == [
+        TieRecord(a="rosa-chen", b="sam-patel", note="worked together at Example Cloud"),
+        TieRecord(a="sam-patel", b="Lena Novak"),
+    ]
+
+
+def test_vcard_2_1_quoted_printable_and_charset() -> None:
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        "N;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:Garc=EDa;Luc=EDa;;;\r\n"
+        "TEL;CELL;PREF:+34 600 555 010\r\n"
+        "NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Primera l=C3=ADnea=0D=0A=\r\n"
+        "Segunda l=C3=ADnea\r\n"
+        "END:VCARD\r\n"
+    )
+    (person,) = read_vcards(text).people
+    assert person.name == "Lucía García"
+    assert person.phone == "+34 600 555 010"
+    assert person.notes == "Primera línea\nSegunda línea"
+
+
+@pytest.mark.parametrize(
+    ("bday", "expected"),
+    [
+        ("19850312", date(1985, 3, 12)),
+        ("1985-03-12", date(1985, 3, 12)),
+        ("1985-03-12T08:30:00Z", date(1985, 3, 12)),
+        ("--0312", None),
+        ("--03-12", None),
+        ("1985", None),
+        ("sometime in spring", None),
+        ("1985-02-30", None),
+    ],
+)
+def test_vcard_birthday_forms(bday: str, expected: date | None) -> None:
+    text = f"BEGIN:VCARD\nVERSION:4.0\nFN:Ana Silva\nBDAY:{bday}\nEND:VCARD\n"
+    assert read_vcards(text).people[0].birthday == expected
+
+
+def test_vcard_name_from_n_and_text_escapes() -> None:
+    text = (
+        "\ufeffBEGIN:VCARD\nVERSION:3.0\nN:van Dijk;Pieter\\, Jr.;;;\n"
+        "NOTE:a\\\\b\\, c\\; d\\ne\nCATEGORIES:one\\,two,three\nEND:VCARD\n"
+    )
+    (person,) = read_vcards(text).people
+    assert person.name == "Pieter, Jr. van Dijk"
+    assert person.notes == "a\\b, c; d\ne"
+    assert person.tags == ["one,two", "three"]
+
+
+def test_vcard_tel_uri_only_stripped_when_a_uri() -> None:
+    text = (
+        "BEGIN:VCARD\nVERSION:4.0\nFN:A\nTEL;VALUE=uri:tel:+1-555-0100\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:B\nTEL:tel:0100\nEND:VCARD\n"
+    )
+    assert [p.phone for p in read_vcards(text).people] == ["+1-555-0100", "tel:0100"]
+
+
+@pytest.mark.parametrize(
+    ("uid", "is_key"),
+    [
+        ("ada-lovelace", True),
+        ("ada-lovelace-2", True),
+        ("50-cent", True),
+        ("Ada-Lovelace", False),
+        ("ada lovelace", False),
+        ("1337", False),
+        ("f81d4fae-7dec-11d0-a765-00a0c91e6bf6", False),
+        ("urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6", False),
+        ("4b9e1c2a7f3d4e8b9a1c2d3e", False),
+        ("", False),
+    ],
+)
+def test_uid_is_a_key_only_when_a_slug(uid: str, is_key: bool) -> None:
+    assert looks_like_key(uid) is is_key
+
+
+# ---------------------------------------------------------------- malformed vCards
+
+
+def test_bad_unterminated_vcard() -> None:
+    with pytest.raises(InvalidFile) as excinfo:
+        read_vcards(load("bad-unterminated.vcf"))
+    assert problems_of(excinfo) == ["card 2 (line 6): BEGIN:VCARD without END:VCARD"]
+    assert excinfo.value.message == (
+        "malformed vCard file: card 2 (line 6): BEGIN:VCARD without END:VCARD"
+    )
+
+
+def test_bad_noname_vcard() -> None:
+    with pytest.raises(InvalidFile) as excinfo:
+        read_vcards(load("bad-noname.vcf"))
+    assert problems_of(excinfo) == ["card 2 (line 5): no name (neither FN nor N)"]
+
+
+def test_vcard_reports_every_problem_at_once() -> None:
+    text = "\n".join(
+        [
+            "this is not a vCard",  # 1
+            "BEGIN:VCARD",  # 2
+            "FN:Good Person",  # 3
+            "END:VCARD",  # 4
+            "BEGIN:VCARD",  # 5
+            "FN:Bad Cadence",  # 6
+            "X-NETJOURNAL-CADENCE:often",  # 7
+            "X-NETJOURNAL-ADDED:last week",  # 8
+            "END:VCARD",  # 9
+            "BEGIN:VCARD",  # 10
+            "garbage without a colon",  # 11
+            "EMAIL:x@example.org",  # 12
+            "END:VCARD",  # 13
+            "END:VCARD",  # 14
+            "BEGIN:VCARD",  # 15
+            "FN:Never Ended",  # 16
+            "BEGIN:VCARD",  # 17
+            "FN:Last One",  # 18
+            "END:VCARD",  # 19
+        ]
+    )
+    with pytest.raises(InvalidFile) as excinfo:
+        read_vcards(text)
+    assert problems_of(excinfo) == [
+        "line 1: text outside any card: 'this is not a vCard'",
+        "line 14: END:VCARD without BEGIN:VCARD",
+        "card 4 (line 15): BEGIN:VCARD without END:VCARD",
+        "card 2 (line 7): X-NETJOURNAL-CADENCE is not a whole number of days above zero:"
+        " 'often'",
+        "card 2 (line 8): X-NETJOURNAL-ADDED is not a YYYY-MM-DD date: 'last week'",
+        "card 3 (line 11): not a vCard line: 'garbage without a colon'",
+        "card 3 (line 10): no name (neither FN nor N)",
+    ]
+    assert "(and 6 more problems)" in excinfo.value.message
+
+
+def test_vcard_empty_file() -> None:
+    with pytest.raises(InvalidFile, match="no BEGIN:VCARD found"):
+        read_vcards("\n\n")
+
+
+# ---------------------------------------------------------------- vCard writing
+
+
+def test_write_vcard_4_layout() -> None:
+    doc = doc_of(
+        PersonRecord(
+            key="ana-silva",
+            name="Ana Silva",
+            birthday=date(1990, 7, 1),
+            phone="+351 21 555 0100",
+            email="ana@example.org",
+            notes="x" * 200,
+        ),
+        PersonRecord(name="Bo Li"),
+        ties=(TieRecord(a="ana-silva", b="Bo Li", note='said "hi"\nonce'),),
+    )
+    text = write_vcards(doc)
+    lines = text.split("\r\n")
+    assert lines[:3] == ["BEGIN:VCARD", "VERSION:4.0", "PRODID:-//netjournal//netjournal//EN"]
+    assert "UID:ana-silva" in lines
+    assert "BDAY:19900701" in lines
+    assert "TEL;VALUE=text:+351 21 555 0100" in lines
+    assert 'RELATED;TYPE=contact;VALUE=text;X-NETJOURNAL-NOTE="said ^\'hi^\'^nonce":Bo Li' in lines
+    assert "RELATED;TYPE=contact;VALUE=text;X-NETJOURNAL-NOTE=\"said ^'hi^'^nonce\":ana-silva" in (
+        lines
+    )
+    assert all(len(line.encode()) <= 75 for line in lines)
+    assert text.endswith("END:VCARD\r\n")
+    assert "\n" not in text.replace("\r\n", "")
+
+
+def test_write_vcard_3_layout_and_vobject_can_read_it() -> None:
+    import vobject
+
+    doc = doc_of(
+        PersonRecord(name="Ana Silva", birthday=date(1990, 7, 1), email="ana@example.org"),
+    )
+    text = write_vcards(doc, version="3.0")
+    assert "VERSION:3.0\r\n" in text
+    assert "BDAY:1990-07-01\r\n" in text
+    assert "EMAIL;TYPE=INTERNET:ana@example.org\r\n" in text
+    assert "N:Silva;Ana;;;\r\n" in text
+    (card,) = list(vobject.readComponents(text))
+    assert card.fn.value == "Ana Silva"
+
+
+def test_write_vcard_rejects_other_versions() -> None:
+    with pytest.raises(ValueError, match=r"3\.0, 4\.0"):
+        write_vcards(doc_of(), version="2.1")
+
+
+def test_tie_to_someone_outside_the_document_is_kept_on_one_card() -> None:
+    doc = doc_of(
+        PersonRecord(key="ana", name="Ana"),
+        ties=(TieRecord(a="ana", b="carol-ng"), TieRecord(a="x-y", b="z")),
+    )
+    back = read_vcards(write_vcards(doc))
+    assert back.ties == [TieRecord(a="ana", b="carol-ng")]
+
+
+# ---------------------------------------------------------------- vCard round trip
+
+_TEXT_CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00")
+_texts = st.text(_TEXT_CHARS, max_size=30)
+_tricky = st.sampled_from(["", ",", ";", "\\", "\\n", "a,b;c", " x ", "\n", "é", "=", ":", "^"])
+_words = st.one_of(_texts, _tricky, st.from_regex(r"[A-Za-z ,;:\\\n]{0,12}", fullmatch=True))
+_optional = st.one_of(st.none(), _words)
+_names = _words.filter(lambda name: bool(name.strip()))
+_keys = st.from_regex(r"[a-z]{1,8}(-[a-z0-9]{1,5}){0,2}", fullmatch=True)
+_dates = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+
+
+@st.composite
+def people(draw: st.DrawFn, keys: st.SearchStrategy[str] = _keys) -> PersonRecord:
+    return PersonRecord(
+        key=draw(st.one_of(st.none(), keys)),
+        name=draw(_names),
+        aliases=draw(st.lists(_words, max_size=3)),
+        skills=draw(st.lists(_words, max_size=3)),
+        tags=draw(st.lists(_words, max_size=3)),
+        values=draw(st.lists(_words, max_size=3)),
+        org=draw(_optional),
+        title=draw(_optional),
+        city=draw(_optional),
+        email=draw(_optional),
+        phone=draw(_optional),
+        met=draw(_optional),
+        notes=draw(st.one_of(st.none(), st.text(_TEXT_CHARS, max_size=300), _words)),
+        cadence_days=draw(st.one_of(st.none(), st.integers(min_value=1, max_value=10_000))),
+        via=draw(_optional),
+        added=draw(st.one_of(st.none(), _dates)),
+        birthday=draw(st.one_of(st.none(), _dates)),
+        url=draw(_optional),
+    )
+
+
+def _identity(person: PersonRecord) -> str:
+    return person.key or person.name
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> Document:
+    found = draw(st.lists(people(), min_size=1, max_size=4))
+    identities = [_identity(person) for person in found]
+    assume(len(set(identities)) == len(identities))
+    pairs = draw(
+        st.lists(
+            st.tuples(
+                st.integers(0, len(found) - 1),
+                st.integers(0, len(found) - 1),
+                st.one_of(st.none(), _names.map(str.strip)),
+            ).filter(lambda t: t[0] != t[1]),
+            max_size=4,
+            unique_by=lambda t: frozenset(t[:2]),
+        )
+    )
+    ties = tuple(TieRecord(a=identities[a], b=identities[b], note=note) for a, b, note in pairs)
+    return doc_of(*found, ties=ties)
+
+
+@pytest.mark.parametrize("version", ["4.0", "3.0"])
+@settings(max_examples=150, suppress_health_check=[HealthCheck.filter_too_much])
+@given(doc=documents())
+def test_vcard_round_trip(version: str, doc: Document) -> None:
+    back = read_vcards(write_vcards(doc, version=version))
+    assert back.people == doc.people
+    assert tie_set(back) == tie_set(doc)
+
+
+# ---------------------------------------------------------------- LinkedIn
+
+
+def test_linkedin_with_bom_crlf_and_preamble() -> None:
+    text = load("linkedin-connections.csv")
+    assert text.startswith("\ufeffNotes:\r\n")
+    doc = read_linkedin(text)
+    assert doc.people == [
+        PersonRecord(
+            name="Priya Raman",
+            org="Acme Widgets, Inc.",
+            title="Staff Software Engineer",
+            added=date(2024, 3, 15),
+            url="https://www.linkedin.example.com/in/priya-raman-0a1b2c",
+            tags=["linkedin"],
+        ),
+        PersonRecord(
+            name="Diego Fernández",
+            org="Example Logistics",
+            title="VP, Engineering",
+            email="diego.fernandez@example.com",
+            added=date(2023, 1, 2),
+            url="https://www.linkedin.example.com/in/diegofernandez",
+            tags=["linkedin"],
+        ),
+        PersonRecord(
+            name="Aisha Bello",
+            added=date(2019, 11, 28),
+            url="https://www.linkedin.example.com/in/aisha-bello",
+            tags=["linkedin"],
+        ),
+        PersonRecord(
+            name="Wei Zhang",
+            org="Zhang & Partners, LLP",
+            title="Partner, Tax Advisory",
+            added=date(2021, 8, 7),
+            url="https://www.linkedin.example.com/in/wei-zhang-88",
+            tags=["linkedin"],
+        ),
+    ]
+    assert all(person.key is None for person in doc.people)
+
+
+def test_linkedin_without_preamble_and_iso_dates() -> None:
+    doc = read_linkedin(load("linkedin-nopreamble.csv"))
+    assert [(p.name, p.org, p.title, p.email, p.added) for p in doc.people] == [
+        ("Olu Adeyemi", "Example Bank", "Risk Analyst", "olu.adeyemi@example.org",
+         date(2024, 3, 15)),
+        ("Sofia Rossi", "Rossi, Bianchi & Co.", "Designer", None, date(2022, 10, 1)),
+    ]
+
+
+def test_linkedin_short_preamble_and_other_date_forms() -> None:
+    text = (
+        "Notes:\n\nFirst Name,Last Name,Email Address,Company,Position,Connected On\n"
+        "Ann,Lee,,,,\"Mar 5, 2020\"\nBo,,,,,5 September 2021\n"
+    )
+    doc = read_linkedin(text)
+    assert [(p.name, p.added) for p in doc.people] == [
+        ("Ann Lee", date(2020, 3, 5)),
+        ("Bo", date(2021, 9, 5)),
+    ]
+
+
+def test_bad_truncated_linkedin() -> None:
+    with pytest.raises(InvalidFile) as excinfo:
+        read_linkedin(load("bad-truncated-linkedin.csv"))
+    assert problems_of(excinfo) == [
+        "line 6: a quoted field is never closed (the file ends at line 6 inside it;"
+        " is the file cut short?)"
+    ]
+    assert "malformed LinkedIn connections file: line 6" in excinfo.value.message
+
+
+def test_linkedin_row_problems_all_at_once() -> None:
+    text = (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        ",,,x@example.org,Acme,,15 Mar 2024\n"
+        "Ann,Lee,,,,,yesterday\n"
+        "Bo,Chen,,,Acme,Boss,1 Jan 2020,extra\n"
+    )
+    with pytest.raises(InvalidFile) as excinfo:
+        read_linkedin(text)
+    assert problems_of(excinfo) == [
+        "line 2: no name",
+        "line 3: Connected On is not a date: 'yesterday'",
+        "line 4: 8 fields, but the header (line 1) has 7",
+    ]
+
+
+def test_linkedin_without_header() -> None:
+    with pytest.raises(InvalidFile, match="no header row with the columns First Name"):
+        read_linkedin("Notes:\nnothing here\n")
+
+
+# ---------------------------------------------------------------- Google
+
+
+def test_google_current_export() -> None:
+    doc = read_google_csv(load("google-contacts.csv"))
+    assert doc.people == [
+        PersonRecord(
+            name="Marta Kowalska",
+            aliases=["Martusia"],
+            org="Example Robotics",
+            title="Mechanical Engineer",
+            birthday=date(1991, 6, 23),
+            notes="Met at the robotics fair.\nWants intros to hardware investors.",
+            tags=["Friends", "Robotics club"],
+            email="marta.kowalska@example.com",
+            phone="+48 600 100 200",
+            city="Kraków",
+            url="https://marta.example.com",
+        ),
+        PersonRecord(name="Ben J. Carter", email="ben.carter@example.org", phone="+1 555-0142"),
+        PersonRecord(
+            name="Example Plumbing",
+            org="Example Plumbing",
+            phone="+44 161 555 0123",
+            tags=["Home repairs"],
+        ),
+    ]
+
+
+def test_google_legacy_export() -> None:
+    doc = read_google_csv(load("google-legacy.csv"))
+    assert doc.people == [
+        PersonRecord(
+            name="Grace Okoye",
+            aliases=["Gee"],
+            birthday=date(1979, 9, 14),
+            notes="Edits the quarterly; knows every printer in town.",
+            tags=["Coworkers", "Book club"],
+            email="grace.okoye@example.org",
+            phone="+234 802 555 0101",
+            city="Lagos",
+            org="Example Press",
+            title="Managing Editor",
+            url="https://grace.example.org",
+        ),
+        PersonRecord(name="Lars Eriksson", email="lars.eriksson@example.com"),
+    ]
+
+
+def test_google_columns_read_by_name_not_position() -> None:
+    text = "E-mail 1 - Value,Labels,Last Name,First Name\nann@example.org,Team,Lee,Ann\n"
+    (person,) = read_google_csv(text).people
+    assert (person.name, person.email, person.tags) == ("Ann Lee", "ann@example.org", ["Team"])
+
+
+def test_bad_google_noname() -> None:
+    with pytest.raises(InvalidFile) as excinfo:
+        read_google_csv(load("bad-google-noname.csv"))
+    assert problems_of(excinfo) == ["line 3: no name"]
+    assert excinfo.value.message == "malformed Google contacts file: line 3: no name"
+
+
+def test_google_header_without_names() -> None:
+    with pytest.raises(InvalidFile, match="the header has no name column"):
+        read_google_csv("E-mail 1 - Value\nx@example.org\n")
+
+
+# ---------------------------------------------------------------- Outlook
+
+
+def test_outlook_export() -> None:
+    doc = read_outlook_csv(load("outlook-contacts.csv"))
+    assert doc.people == [
+        PersonRecord(
+            name="Nadia Haddad",
+            org="Example Consulting",
+            title="Principal Consultant",
+            city="Montréal",
+            phone="+1 514 555 0110",
+            birthday=date(1984, 4, 23),
+            tags=["Clients", "Mentors"],
+            email="nadia.haddad@example.com",
+            notes="Prefers calls after 4pm.\nFrench or English, both fine.",
+            via="Amélie Durand",
+            url="https://nadia.example.com",
+        ),
+        PersonRecord(
+            name="Kenji T. Watanabe",
+            title="Freelance Translator",
+            city="Osaka",
+            phone="+81 6 5555 0123",
+            email="kenji.watanabe@example.org",
+        ),
+        PersonRecord(
+            name="Sven Larsen",
+            org="Example Shipping A/S",
+            title="Logistics Lead",
+            birthday=date(1980, 4, 23),
+            tags=["Work"],
+            via="Kenji Watanabe",
+            email="sven.larsen@example.com",
+        ),
+    ]
+
+
+def test_outlook_row_without_name() -> None:
+    text = "First Name,Last Name,Job Title,E-mail Address\n,,Boss,boss@example.com\n"
+    with pytest.raises(InvalidFile) as excinfo:
+        read_outlook_csv(text)
+    assert problems_of(excinfo) == ["line 2: no name"]
+
+
+# ---------------------------------------------------------------- generic CSV
+
+
+def test_generic_csv() -> None:
+    doc = read_generic_csv(load("generic-people.csv"))
+    assert doc.people == [
+        PersonRecord(
+            key="ada-byron-king",
+            name="Ada Byron-King",
+            aliases=["Ada", "The Countess"],
+            skills=["mathematics", "analytical engines"],
+            tags=["mentor", "history"],
+            values=["curiosity"],
+            org="Example Engines",
+            title="Analyst",
+            city="London",
+            email="ada@example.org",
+            phone="+44 20 5550 0100",
+            met="Babbage's salon, 1833",
+            notes="Wrote the first published program.\nAsk about the Notes, especially G.",
+            cadence_days=30,
+            via="charles-babbage",
+            added=date(2024, 1, 10),
+            birthday=date(1815, 12, 10),
+            url="https://ada.example.org",
+        ),
+        PersonRecord(
+            key="charles-babbage",
+            name="Charles Babbage",
+            skills=["engineering", "cryptanalysis"],
+            tags=["history"],
+            org="Example Engines",
+            title="Inventor",
+            city="London",
+            email="charles@example.org",
+            cadence_days=90,
+            added=date(2024, 1, 9),
+        ),
+        PersonRecord(name="Mary Somerville", aliases=["Polly"]),
+    ]
+
+
+def test_generic_csv_any_column_order_and_case() -> None:
+    text = "Tags, NAME ,Skills\r\nx;\\;y; z\\\\,Ann Lee,\n"
+    (person,) = read_generic_csv(text).people
+    assert person == PersonRecord(name="Ann Lee", tags=["x", ";y", "z\\"])
+
+
+def test_bad_generic_unknown_column() -> None:
+    with pytest.raises(InvalidFile) as excinfo:
+        read_generic_csv(load("bad-generic-unknown-column.csv"))
+    assert problems_of(excinfo) == ["line 1: unknown columns 'company', 'e-mail'"]
+    assert excinfo.value.hint is not None
+    assert "name, key, aliases" in excinfo.value.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("key,org\nann,Acme\n", "line 1: the header has no 'name' column"),
+        ("name,org,Name\nAnn,Acme,Ann\n", "line 1: column 'name' appears twice"),
+        ("\n\n", "the file is empty"),
+        (
+            "name,cadence_days,added,birthday\nAnn,0,2024-13-01,soon\n",
+            "line 2: cadence_days is not a whole number above zero: '0'",
+        ),
+        ("name,notes\nAnn,\"unfinished\n", "line 2: a quoted field is never closed"),
+        ("name,notes\nAnn,\"a\"b\n", "line 2: ',' expected after '\"'"),
+        ("name,org\n,Acme\n", "line 2: no name"),
+    ],
+)
+def test_generic_csv_problems(text: str, problem: str) -> None:
+    with pytest.raises(InvalidFile) as excinfo:
+        read_generic_csv(text)
+    assert problems_of(excinfo)[0].startswith(problem)
+
+
+def test_generic_csv_date_problems_listed_together() -> None:
+    with pytest.raises(InvalidFile) as excinfo:
+        read_generic_csv("name,cadence_days,added,birthday\nAnn,0,2024-13-01,soon\n")
+    assert problems_of(excinfo) == [
+        "line 2: cadence_days is not a whole number above zero: '0'",
+        "line 2: added is not a YYYY-MM-DD date: '2024-13-01'",
+        "line 2: birthday is not a YYYY-MM-DD date: 'soon'",
+    ]
+
+
+def test_write_csv_header_and_lists() -> None:
+    doc = doc_of(PersonRecord(name="Ann", tags=["a;b", "c\\"], added=date(2024, 1, 2)))
+    text = write_csv(doc)
+    header, row, end = text.split("\n")
+    assert header == ",".join(FIELDS)
+    assert row == "Ann,,,,a\\;b; c\\\\,,,,,,,,,,,2024-01-02,,"
+    assert end == ""
+
+
+@settings(max_examples=200)
+@given(found=st.lists(people(keys=_names.map(str.strip)), max_size=5))
+def test_generic_csv_round_trip(found: list[PersonRecord]) -> None:
+    doc = doc_of(*found)
+    assert read_generic_csv(write_csv(doc)).people == doc.people
+
+
+# ---------------------------------------------------------------- detection
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("contacts-iphone-3.0.vcf", "vcard"),
+        ("contacts-netjournal-4.0.vcf", "vcard"),
+        ("bad-unterminated.vcf", "vcard"),
+        ("bad-noname.vcf", "vcard"),
+        ("linkedin-connections.csv", "linkedin"),
+        ("linkedin-nopreamble.csv", "linkedin"),
+        ("bad-truncated-linkedin.csv", "linkedin"),
+        ("google-contacts.csv", "google"),
+        ("google-legacy.csv", "google"),
+        ("bad-google-noname.csv", "google"),
+        ("outlook-contacts.csv", "outlook"),
+        ("generic-people.csv", "csv"),
+        ("bad-generic-unknown-column.csv", "csv"),
+    ],
+)
+def test_detect_every_sample(name: str, expected: str) -> None:
+    assert detect_format(load(name), name) == expected
+    assert detect_format(load(name)) == expected
+
+
+def test_every_sample_is_covered_by_detection_tests() -> None:
+    names = {path.name for path in DATA.iterdir()}
+    assert all(re.match(r"(contacts|linkedin|google|outlook|generic|bad)-", n) for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('\ufeff  {"format": "netjournal", "version": 1}', "json"),
+        ("\n[]", "json"),
+        ("\n\nbegin:vcard\nFN:A\nend:vcard\n", "vcard"),
+    ],
+)
+def test_detect_json_and_vcard_by_content(text: str, expected: str) -> None:
+    assert detect_format(text) == expected
+
+
+def test_detect_unknown_format() -> None:
+    with pytest.raises(InvalidFile) as excinfo:
+        detect_format("just some notes\nabout people\n", "notes.txt")
+    assert excinfo.value.message == "cannot tell the format of notes.txt"
+    assert excinfo.value.hint == "give --format json|vcard|linkedin|csv"
+
+
+def test_detect_falls_back_on_the_extension() -> None:
+    assert detect_format("garbage\nBEGIN:VCARD\n", "phone.VCF") == "vcard"
+    assert detect_format("who,what\n", "people.csv") == "csv"
+
+
+def test_read_any_dispatches() -> None:
+    assert read_any(load("outlook-contacts.csv"), "csv").people[0].name == "Nadia Haddad"
+    assert read_any(load("linkedin-connections.csv"), "csv").people[0].name == "Priya Raman"
+    assert read_any(load("google-legacy.csv"), "csv").people[0].name == "Grace Okoye"
+    assert read_any(load("generic-people.csv"), "csv").people[2].name == "Mary Somerville"
+    assert read_any(load("contacts-netjournal-4.0.vcf"), "vcard").people[0].key == "rosa-chen"
+    assert read_any(load("linkedin-nopreamble.csv"), "linkedin").people[0].name == "Olu Adeyemi"
+    with pytest.raises(InvalidFile, match="unknown column 'who'"):
+        read_any("who,what\n", "csv")
+    with pytest.raises(InvalidInput, match="unknown import format 'xml'"):
+        read_any("", "xml")
+    with pytest.raises(ValueError, match="document loader"):
+        read_any("{}", "json")
