@@ -30,8 +30,24 @@ from netjournal.services.formats import (
 )
 
 FIELDS = (
-    "name", "key", "aliases", "skills", "tags", "values", "org", "title", "city",
-    "email", "phone", "met", "notes", "cadence_days", "via", "added", "birthday", "url",
+    "name",
+    "key",
+    "aliases",
+    "skills",
+    "tags",
+    "values",
+    "org",
+    "title",
+    "city",
+    "email",
+    "phone",
+    "met",
+    "notes",
+    "cadence_days",
+    "via",
+    "added",
+    "birthday",
+    "url",
 )
 LIST_FIELDS = frozenset({"aliases", "skills", "tags", "values"})
 LINKEDIN_TAG = "linkedin"
@@ -138,7 +154,7 @@ class Header:
 
 
 def _width_problem(header: Header, row: Row) -> str | None:
-    extra = row.cells[len(header.names):]
+    extra = row.cells[len(header.names) :]
     if any(cell.strip() for cell in extra):
         return (
             f"line {row.line}: {len(row.cells)} fields, but the header"
@@ -155,7 +171,7 @@ def _read_people(rows: list[Row], header_at: int, what: str, convert: Converter)
     header = Header(rows[header_at])
     problems: list[str] = []
     people: list[PersonRecord] = []
-    for row in rows[header_at + 1:]:
+    for row in rows[header_at + 1 :]:
         if row.blank:
             continue
         width = _width_problem(header, row)
@@ -367,8 +383,14 @@ def read_google_csv(text: str) -> Document:
 
 _OUTLOOK_EMAILS = ("E-mail Address", "E-mail 2 Address", "E-mail 3 Address")
 _OUTLOOK_PHONES = (
-    "Mobile Phone", "Primary Phone", "Business Phone", "Home Phone", "Other Phone",
-    "Business Phone 2", "Home Phone 2", "Company Main Phone",
+    "Mobile Phone",
+    "Primary Phone",
+    "Business Phone",
+    "Home Phone",
+    "Other Phone",
+    "Business Phone 2",
+    "Home Phone 2",
+    "Company Main Phone",
 )
 _OUTLOOK_CITIES = ("Business City", "Home City", "Other City")
 

@@ -279,8 +279,10 @@ def _parse_props(card: _Card, problems: list[str]) -> None:
         except (UnicodeError, LookupError, ValueError) as exc:
             problems.append(f"{card.at(line.number)}: cannot decode the value: {exc}")
             continue
-        params = {str(key).upper(): [str(value) for value in values]
-                  for key, values in parsed.params.items()}
+        params = {
+            str(key).upper(): [str(value) for value in values]
+            for key, values in parsed.params.items()
+        }
         card.props.append(_Prop(str(parsed.name).upper(), params, str(parsed.value), line.number))
 
 
@@ -429,7 +431,7 @@ def _uid_form(value: str) -> str:
     """A UID as compared: without ``urn:uuid:``, a UUID's hex digits in lower case."""
     value = value.strip()
     if value.lower().startswith(_URN_UUID):
-        value = value[len(_URN_UUID):]
+        value = value[len(_URN_UUID) :]
     return value.lower() if _UUID.fullmatch(value.lower()) else value
 
 
@@ -602,9 +604,7 @@ def _journal_lines(person: PersonRecord, related: list[tuple[str, str | None]]) 
     return lines
 
 
-def _card_text(
-    person: PersonRecord, version: str, related: list[tuple[str, str | None]]
-) -> str:
+def _card_text(person: PersonRecord, version: str, related: list[tuple[str, str | None]]) -> str:
     lines = (
         _identity_lines(person, version)
         + _contact_lines(person, version)
