@@ -174,7 +174,7 @@ def add(
         add={"skill": skill or [], "tag": tag or [], "value": value or [], "alias": alias or []},
         cadence_days=every,
         via=via,
-        added=_date(on, "date added") if on else None,
+        added=_date(on, "date added") if on is not None else None,
     )
     with journal() as store:
         new_key, new_name = add_person(store, changes)
@@ -248,8 +248,8 @@ def edit(
         clear_cadence=no_every,
         via=via,
         clear_via=no_via,
-        added=_date(added, "date added") if added else None,
-        birthday=_birthday(birthday) if birthday else None,
+        added=_date(added, "date added") if added is not None else None,
+        birthday=_birthday(birthday) if birthday is not None else None,
     )
     with journal() as store:
         new_key, new_name = edit_person(store, person, changes)

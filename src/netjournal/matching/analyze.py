@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
+from netjournal.matching.lexicon import load_words
 from netjournal.matching.text import stem_en, stem_it, words
 
 MAX_PHRASE = 5
@@ -57,14 +59,18 @@ def analyze(
     *,
     problems: bool = False,
     free_text: bool = False,
+    third_party: frozenset[str] = frozenset(),
 ) -> Analysis:
     """The mentions of concepts in ``text`` and its content words left over.
 
     ``problems`` also matches problem sets (needs and help records).
     ``free_text`` drops ambiguous labels ("java", "python", "doctor") unless
-    the same concept is named unambiguously in the same text.
+    the same concept is named unambiguously in the same text.  ``third_party``
+    words just before a mention ("her husband is a lawyer") show that it is
+    about someone else, and drop it.
     """
     tokens = words(text) if isinstance(text, str) else text
+    tokens = load_words().canonical(tokens)
     result = Analysis(tokens)
     if not tokens:
         return result
@@ -77,6 +83,8 @@ def analyze(
     candidates: list[tuple[int, int, int, Mention | None]] = []
     for key, concept_id, label, ambiguous, ignore in source.phrases(grams):
         for start, end in grams[key]:
+            if not _same_words(tokens[start:end], label):
+                continue
             positions = frozenset(range(start, end))
             mention = (
                 None
@@ -87,7 +95,7 @@ def analyze(
             )
             candidates.append((end - start, 1, start, mention))
     if problems:
-        candidates.extend(_problem_candidates(tokens, source, stopwords))
+        candidates.extend(_problem_candidates(tokens, source))
     used: set[int] = set()
     taken: set[frozenset[int]] = set()
     for size, _rank, start, mention in sorted(candidates, key=lambda c: (-c[0], -c[1], c[2])):
@@ -99,6 +107,11 @@ def analyze(
         if mention is not None:
             taken.add(span)
             result.mentions.append(mention)
+    if third_party:
+        result.mentions = [
+            m for m in result.mentions
+            if not third_party.intersection(tokens[max(0, min(m.positions) - 3) : min(m.positions)])
+        ]
     if free_text:
         clear = {m.concept_id for m in result.mentions if not m.ambiguous}
         result.mentions = [m for m in result.mentions if not m.ambiguous or m.concept_id in clear]
@@ -111,13 +124,24 @@ def analyze(
     return result
 
 
+@lru_cache(maxsize=32768)
+def _label_words(label: str) -> tuple[str, ...]:
+    return tuple(load_words().canonical(words(label)))
+
+
+def _same_words(run: list[str], label: str) -> bool:
+    """Stems matched; are the words alike too? ("commercial" is not "commercialista")."""
+    target = _label_words(label)
+    if len(target) != len(run):
+        return True
+    return all(a == b or abs(len(a) - len(b)) <= 3 for a, b in zip(run, target, strict=True))
+
+
 def _problem_candidates(
-    tokens: list[str], source: PhraseSource, stopwords: frozenset[str]
+    tokens: list[str], source: PhraseSource
 ) -> list[tuple[int, int, int, Mention | None]]:
     by_stem: dict[str, set[int]] = {}
     for i, tok in enumerate(tokens):
-        if tok in stopwords:
-            continue
         for stem in (stem_en(tok), stem_it(tok)):
             by_stem.setdefault(stem, set()).add(i)
     if not by_stem:

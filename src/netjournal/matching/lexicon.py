@@ -23,7 +23,7 @@ from typing import Any
 from netjournal.matching.text import fold, stem_en, stem_it, words
 
 # Bump when the way rows are made changes, so journals rebuild their index.
-ENGINE_VERSION = 3
+ENGINE_VERSION = 5
 IGNORE = "_ignore"
 
 
@@ -81,6 +81,17 @@ class Words:
     stopwords: frozenset[str]
     request_words: frozenset[str]
     ignore_phrases: tuple[str, ...]
+    # Words left out of problem sets: articles, prepositions, pronouns, negation.
+    fillers: frozenset[str] = frozenset()
+    # Words just before a profession in notes that show it is someone else's
+    # ("her husband is a lawyer", "they see the orthodontist").
+    third_party_cues: frozenset[str] = frozenset()
+    # Everyday variants read as one word ("fixed", "aggiustare" → "repair").
+    equivalents: tuple[tuple[str, str], ...] = ()
+
+    def canonical(self, tokens: list[str]) -> list[str]:
+        table = dict(self.equivalents)
+        return [table.get(t, t) for t in tokens]
 
 
 @lru_cache(maxsize=1)
@@ -88,12 +99,25 @@ def load_words() -> Words:
     """Stop words, request words and phrases to ignore (``words.json`` only)."""
     folder = resources.files("netjournal.matching") / "lexicon"
     data: dict[str, Any] = json.loads((folder / "words.json").read_bytes())
-    stop: set[str] = set()
-    request: set[str] = set()
-    for lang in ("en", "it"):
-        stop.update(fold(w) for w in data.get("stopwords", {}).get(lang, []))
-        request.update(fold(w) for w in data.get("request_words", {}).get(lang, []))
-    return Words(frozenset(stop), frozenset(request), tuple(data.get("ignore_phrases", [])))
+
+    def both(name: str) -> frozenset[str]:
+        found: set[str] = set()
+        for lang in ("en", "it"):
+            found.update(fold(w) for w in data.get(name, {}).get(lang, []))
+        return frozenset(found)
+
+    return Words(
+        stopwords=both("stopwords"),
+        request_words=both("request_words"),
+        ignore_phrases=tuple(data.get("ignore_phrases", [])),
+        fillers=both("fillers"),
+        third_party_cues=both("third_party_cues"),
+        equivalents=tuple(
+            (fold(variant), fold(canonical))
+            for canonical, variants in data.get("equivalents", {}).items()
+            for variant in variants
+        ),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -124,8 +148,9 @@ def load() -> Lexicon:
                 ambiguous=list(item.get("ambiguous", [])),
             )
             if concept.id in concepts:
-                raise LexiconError(f"{name}: concept {concept.id!r} is defined twice")
-            concepts[concept.id] = concept
+                _extend(concepts[concept.id], concept)
+            else:
+                concepts[concept.id] = concept
     for concept in concepts.values():
         unknown = [b for b in concept.broader if b not in concepts]
         if unknown:
@@ -138,6 +163,13 @@ def load() -> Lexicon:
         ignore_phrases=list(shared.ignore_phrases),
         digest=digest(),
     )
+
+
+def _extend(concept: Concept, more: Concept) -> None:
+    """A concept named in several files gathers the labels of all of them."""
+    for name in ("broader", "en", "it", "problems", "ambiguous"):
+        items: list[str] = getattr(concept, name)
+        items.extend(x for x in getattr(more, name) if x not in items)
 
 
 def phrase_keys(tokens: list[str]) -> set[str]:
@@ -159,13 +191,15 @@ def compile_lexicon(lexicon: Lexicon) -> CompiledLexicon:
     out = CompiledLexicon([], [], [], [], set())
     phrases: dict[tuple[str, str], tuple[str, str, str, bool, bool]] = {}
     problem_id = 0
+    shared = load_words()
+    fillers = shared.fillers
     for concept in lexicon.concepts.values():
         out.concepts.append((concept.id, concept.domain, concept.label))
         for ancestor, depth in lexicon.ancestors(concept.id).items():
             out.closure.append((ancestor, concept.id, depth))
         ambiguous = {fold(a) for a in concept.ambiguous}
         for label in concept.en + concept.it:
-            toks = words(label)
+            toks = shared.canonical(words(label))
             if not toks:
                 continue
             out.vocabulary.update(t for t in toks if len(t) >= 4)
@@ -173,8 +207,13 @@ def compile_lexicon(lexicon: Lexicon) -> CompiledLexicon:
                 phrases.setdefault(
                     (key, concept.id), (key, concept.id, label, fold(label) in ambiguous, False)
                 )
-        for problem in concept.problems:
-            toks = [t for t in words(problem) if t not in lexicon.stopwords]
+        label_sets = [
+            label for label in concept.en + concept.it
+            if 2 <= len([t for t in words(label) if t not in fillers]) <= 3
+            and fold(label) not in ambiguous
+        ]
+        for problem in concept.problems + label_sets:
+            toks = [t for t in shared.canonical(words(problem)) if t not in fillers]
             if not toks:
                 continue
             problem_id += 1
@@ -185,7 +224,7 @@ def compile_lexicon(lexicon: Lexicon) -> CompiledLexicon:
                         (stem, problem_id, position, concept.id, len(toks), problem)
                     )
     for phrase in lexicon.ignore_phrases:
-        toks = words(phrase)
+        toks = shared.canonical(words(phrase))
         for key in phrase_keys(toks):
             phrases[(key, IGNORE)] = (key, IGNORE, phrase, False, True)
     out.phrases = list(phrases.values())

@@ -39,14 +39,16 @@ def _stemmer(language: str) -> Any:
 
 @lru_cache(maxsize=65536)
 def stem_en(word: str) -> str:
-    if len(word) <= 3 or not word.isalpha():
-        return word
+    """English stem; short words only lose a plural ``s`` ("vets" → "vet")."""
+    if len(word) <= 4 or not word.isalpha():
+        return word[:-1] if len(word) == 4 and word.endswith("s") and word[2] != "s" else word
     return str(_stemmer("english").stemWord(word))
 
 
 @lru_cache(maxsize=65536)
 def stem_it(word: str) -> str:
-    if len(word) <= 3 or not word.isalpha():
+    """Italian stem; words of four letters or less are kept whole ("taxi" is not "tax")."""
+    if len(word) <= 4 or not word.isalpha():
         return word
     return str(_stemmer("italian").stemWord(word))
 

@@ -150,7 +150,8 @@ def refresh_people(
     source: SqlPhraseSource | MemoryPhraseSource = (
         MemoryPhraseSource(conn) if len(ids) > 20 else SqlPhraseSource(conn)
     )
-    stop = load_words().stopwords
+    shared = load_words()
+    stop = shared.stopwords
     for part in chunks(list(ids)):
         marks = ",".join("?" * len(part))
         conn.execute(f"DELETE FROM person_concept WHERE person_id IN ({marks})", part)
@@ -166,6 +167,7 @@ def refresh_people(
                 stop,
                 problems=kind in ("help", "referral"),
                 free_text=kind in ("notes", "help", "org"),
+                third_party=shared.third_party_cues if kind == "notes" else frozenset(),
             )
             evidence = _evidence(kind, text)
             for mention in analysis.mentions:
