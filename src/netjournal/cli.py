@@ -559,7 +559,7 @@ def balance_(
     from netjournal.services.people import resolve
 
     with journal() as store, store.read() as conn:
-        pid = resolve(conn, person)[0] if person else None
+        pid = resolve(conn, person)[0] if person is not None else None
         result = balance(conn, pid)
     if json_:
         render.emit_json(result.model_dump(mode="json"))

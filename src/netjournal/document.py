@@ -16,6 +16,13 @@ FORMAT_NAME = "netjournal"
 FORMAT_VERSION = 1
 
 
+def has_control_chars(text: str) -> bool:
+    """C0 and C1 control characters, NUL and DEL; tab and line breaks are fine."""
+    return any(
+        (ord(c) < 32 and c not in "\t\n\r") or 0x7F <= ord(c) <= 0x9F for c in text
+    )
+
+
 def _clean(value: str | None) -> str | None:
     """Strip a text field; an empty text is no value."""
     if value is None:
@@ -26,6 +33,14 @@ def _clean(value: str | None) -> str | None:
 
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_control(cls, value: object) -> object:
+        texts = value if isinstance(value, list) else [value]
+        if any(isinstance(t, str) and has_control_chars(t) for t in texts):
+            raise ValueError("contains control characters")
+        return value
 
 
 class PersonRecord(_Record):

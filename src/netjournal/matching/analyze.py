@@ -83,7 +83,7 @@ def analyze(
     candidates: list[tuple[int, int, int, Mention | None]] = []
     for key, concept_id, label, ambiguous, ignore in source.phrases(grams):
         for start, end in grams[key]:
-            if not _same_words(tokens[start:end], label):
+            if not _same_words(tokens[start:end], label, exact=bool(ignore)):
                 continue
             positions = frozenset(range(start, end))
             mention = (
@@ -129,9 +129,14 @@ def _label_words(label: str) -> tuple[str, ...]:
     return tuple(load_words().canonical(words(label)))
 
 
-def _same_words(run: list[str], label: str) -> bool:
-    """Stems matched; are the words alike too? ("commercial" is not "commercialista")."""
+def _same_words(run: list[str], label: str, *, exact: bool = False) -> bool:
+    """Stems matched; are the words alike too? ("commercial" is not "commercialista").
+
+    Phrases to ignore must match word for word ("vetted" does not hide "vet").
+    """
     target = _label_words(label)
+    if exact:
+        return tuple(run) == target
     if len(target) != len(run):
         return True
     return all(a == b or abs(len(a) - len(b)) <= 3 for a, b in zip(run, target, strict=True))

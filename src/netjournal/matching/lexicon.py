@@ -23,7 +23,7 @@ from typing import Any
 from netjournal.matching.text import fold, stem_en, stem_it, words
 
 # Bump when the way rows are made changes, so journals rebuild their index.
-ENGINE_VERSION = 5
+ENGINE_VERSION = 6
 IGNORE = "_ignore"
 
 
@@ -199,10 +199,11 @@ def compile_lexicon(lexicon: Lexicon) -> CompiledLexicon:
             out.closure.append((ancestor, concept.id, depth))
         ambiguous = {fold(a) for a in concept.ambiguous}
         for label in concept.en + concept.it:
-            toks = shared.canonical(words(label))
+            surface = words(label)
+            toks = shared.canonical(surface)
             if not toks:
                 continue
-            out.vocabulary.update(t for t in toks if len(t) >= 4)
+            out.vocabulary.update(t for t in surface + toks if len(t) >= 4)
             for key in phrase_keys(toks):
                 phrases.setdefault(
                     (key, concept.id), (key, concept.id, label, fold(label) in ambiguous, False)

@@ -77,7 +77,12 @@ class Candidate:
 
 def correct_typos(conn: sqlite3.Connection, tokens: list[str], stop: frozenset[str]) -> list[str]:
     """Replace words nobody and nothing in the lexicon uses by the closest known word."""
-    unknown = [t for t in dict.fromkeys(tokens) if t not in stop and len(t) >= 4 and t.isalpha()]
+    shared = load_words()
+    variants = {v for v, _c in shared.equivalents}
+    unknown = [
+        t for t in dict.fromkeys(tokens)
+        if t not in stop and t not in variants and len(t) >= 4 and t.isalpha()
+    ]
     if not unknown:
         return tokens
     known = {
@@ -90,23 +95,20 @@ def correct_typos(conn: sqlite3.Connection, tokens: list[str], stop: frozenset[s
     unknown = [t for t in unknown if t not in known and not _stem_known(conn, t)]
     if not unknown:
         return tokens
+    from rapidfuzz import fuzz
     from rapidfuzz.distance import OSA
 
     fixes: dict[str, str] = {}
     for tok in unknown:
         limit = 1 if len(tok) <= 6 else 2
-        pool = [
-            r[0]
-            for r in conn.execute(
-                "SELECT word FROM vocabulary WHERE length(word) BETWEEN ? AND ?",
-                (len(tok) - limit, len(tok) + limit),
-            )
-        ]
-        best: tuple[int, int, str] | None = None
-        for word in pool:
+        best: tuple[int, float, str] | None = None
+        for (word,) in conn.execute(
+            "SELECT word FROM vocabulary WHERE length(word) BETWEEN ? AND ?",
+            (len(tok) - limit, len(tok) + limit),
+        ):
             dist = OSA.distance(tok, word, score_cutoff=limit)
             if dist <= limit:
-                rank = (dist, 0 if word[0] == tok[0] else 1, word)
+                rank = (dist, -fuzz.ratio(tok, word), word)
                 if best is None or rank < best:
                     best = rank
         if best is not None:

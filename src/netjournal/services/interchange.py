@@ -222,9 +222,26 @@ def _plan(conn: sqlite3.Connection, doc: Document, match_contacts: bool) -> _Pla
                 problems.append(f"ties[{i}]: a person cannot be tied to themselves")
             if section == "referrals" and record.person == record.to:
                 problems.append(f"referrals[{i}]: a person cannot be referred to themselves")
+    problems += _future_dates(doc)
     if problems:
         raise InvalidFile(f"{len(problems)} problem(s) in the file; nothing was imported", problems)
     return _Plan(keys, existing, [])
+
+
+def _future_dates(doc: Document) -> list[str]:
+    """Events happened already: a date after today is a mistake in the file."""
+    from netjournal.clock import today
+
+    now = today()
+    problems = []
+    for section in ("interactions", "help", "referrals"):
+        for i, record in enumerate(getattr(doc, section)):
+            if record.date > now:
+                problems.append(f"{section}[{i}].date: {record.date} is in the future")
+    for i, person in enumerate(doc.people):
+        if person.added and person.added > now:
+            problems.append(f"people[{i}].added: {person.added} is in the future")
+    return problems
 
 
 def _name_of(conn: sqlite3.Connection, pid: int) -> str:

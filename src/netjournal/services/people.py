@@ -12,6 +12,7 @@ from netjournal.document import (
     PersonRecord,
     ReferralRecord,
     TieRecord,
+    has_control_chars,
 )
 from netjournal.errors import Ambiguous, InvalidInput, NotFound
 from netjournal.matching.text import fold, slug
@@ -41,18 +42,12 @@ def check_text(value: str | None, what: str, *, limit: int = MAX_TEXT) -> str | 
         return None
     if "\x00" in value:
         raise InvalidInput(f"the {what} contains a NUL byte")
-    if any(_is_control(c) for c in value):
+    if has_control_chars(value):
         raise InvalidInput(f"the {what} contains control characters")
     value = value.strip()
     if len(value) > limit:
         raise InvalidInput(f"the {what} is too long ({len(value)} characters; at most {limit})")
     return value or None
-
-
-def _is_control(char: str) -> bool:
-    """C0 and C1 control characters and DEL, except tab and line breaks."""
-    code = ord(char)
-    return (code < 32 and char not in "\t\n\r") or 0x7F <= code <= 0x9F
 
 
 def check_name(value: str) -> str:

@@ -35,6 +35,10 @@ def backup(journal: Journal, target: Path | None = None, keep: int = KEEP_BACKUP
     if target is None:
         stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
         target = default_backup_path(journal, stamp)
+        n = 1
+        while target.exists():
+            n += 1
+            target = default_backup_path(journal, f"{stamp}-{n}")
         copy_to(journal.conn, target)
         prune_backups(journal, keep)
         return target
@@ -46,8 +50,8 @@ def restore(journal: Journal, source: Path) -> Path:
     """Replace the journal with a backup; the replaced journal is kept and returned."""
     from netjournal.store.backup import restore_from
 
-    stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
-    kept = journal.path.parent / "backups" / f"{journal.path.stem}-replaced-{stamp}.db"
+    stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S-%f")
+    kept = journal.path.parent / "backups" / f"{journal.path.stem}.replaced-{stamp}.db"
     restore_from(journal, source, kept)
     return kept
 

@@ -168,11 +168,11 @@ def open_journal(path: Path, *, migrate: bool = True) -> Journal:
     _check_header(path)
     try:
         conn = _connect(path)
+        applied = _applied(conn, path)  # before anything could change a foreign file
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
         if mode != "wal" and os.access(path, os.W_OK):
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        applied = _applied(conn, path)
     except sqlite3.Error as exc:
         raise describe_sqlite_error(path, exc) from exc
     journal = Journal(path, conn)
