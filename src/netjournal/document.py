@@ -18,9 +18,7 @@ FORMAT_VERSION = 1
 
 def has_control_chars(text: str) -> bool:
     """C0 and C1 control characters, NUL and DEL; tab and line breaks are fine."""
-    return any(
-        (ord(c) < 32 and c not in "\t\n\r") or 0x7F <= ord(c) <= 0x9F for c in text
-    )
+    return any((ord(c) < 32 and c not in "\t\n\r") or 0x7F <= ord(c) <= 0x9F for c in text)
 
 
 def _clean(value: str | None) -> str | None:

@@ -109,7 +109,8 @@ def analyze(
             result.mentions.append(mention)
     if third_party:
         result.mentions = [
-            m for m in result.mentions
+            m
+            for m in result.mentions
             if not third_party.intersection(tokens[max(0, min(m.positions) - 3) : min(m.positions)])
         ]
     if free_text:

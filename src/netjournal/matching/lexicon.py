@@ -209,7 +209,8 @@ def compile_lexicon(lexicon: Lexicon) -> CompiledLexicon:
                     (key, concept.id), (key, concept.id, label, fold(label) in ambiguous, False)
                 )
         label_sets = [
-            label for label in concept.en + concept.it
+            label
+            for label in concept.en + concept.it
             if 2 <= len([t for t in words(label) if t not in fillers]) <= 3
             and fold(label) not in ambiguous
         ]

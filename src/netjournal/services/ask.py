@@ -80,7 +80,8 @@ def correct_typos(conn: sqlite3.Connection, tokens: list[str], stop: frozenset[s
     shared = load_words()
     variants = {v for v, _c in shared.equivalents}
     unknown = [
-        t for t in dict.fromkeys(tokens)
+        t
+        for t in dict.fromkeys(tokens)
         if t not in stop and t not in variants and len(t) >= 4 and t.isalpha()
     ]
     if not unknown:
@@ -167,13 +168,19 @@ def _concept_candidates(conn: sqlite3.Connection, mentions: list[Mention]) -> di
         f"WHERE cc.ancestor IN ({','.join('?' * len(ids))})",
         ids,
     ).fetchall()
+    labels = dict(
+        conn.execute(f"SELECT id, label FROM concept WHERE id IN ({','.join('?' * len(ids))})", ids)
+    )
     for pid, ancestor, depth, _source, weight, evidence in rows:
         strength = weight * (1.0 if depth == 0 else NARROWER)
         cand = found.setdefault(pid, Candidate(pid))
         per_mention.setdefault(pid, set()).add(ancestor)
         mention = wanted[ancestor][0]
-        said = mention.text if mention.kind == "label" else mention.label
-        cand.evidence.append((strength, f"{evidence} matches '{said}'"))
+        if mention.kind == "label":
+            reason = f"{evidence} matches '{mention.text}'"
+        else:
+            reason = f"{evidence}: a {labels.get(ancestor, ancestor)} for '{mention.label}'"
+        cand.evidence.append((strength, reason))
         cand.relevance = max(cand.relevance, strength)
     if len(ids) > 1:
         for pid, cand in found.items():

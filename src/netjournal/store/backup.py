@@ -71,7 +71,9 @@ def default_backup_path(journal: Journal, stamp: str) -> Path:
 def prune_backups(journal: Journal, keep: int) -> list[Path]:
     """Keep the newest ``keep`` dated backups beside the journal; return those removed."""
     folder = journal.path.parent / "backups"
-    found = sorted(folder.glob(f"{journal.path.stem}-[0-9]*.db"))
+    found = sorted(
+        folder.glob(f"{journal.path.stem}-[0-9]*.db"), key=lambda p: (p.stat().st_mtime, p.name)
+    )
     gone = found[: max(0, len(found) - keep)]
     for path in gone:
         path.unlink()
