@@ -312,20 +312,15 @@ def list_(
     json_: JsonOpt = False,
 ) -> None:
     """List people, by key; filter by skill, tag and city."""
-    from netjournal.services.people import list_people
+    from netjournal.services.people import list_people, people_json
 
     with journal() as store, store.read() as conn:
+        if json_:
+            render.emit_json_list(
+                "people", people_json(conn, skills=skill or [], tags=tag or [], city=city)
+            )
+            return
         people = list_people(conn, skills=skill or [], tags=tag or [], city=city)
-    if json_:
-        render.emit_json(
-            {
-                "people": [
-                    p.model_dump(mode="json", exclude_none=False, exclude={"birthday", "url"})
-                    for p in people
-                ]
-            }
-        )
-        return
     render.table(
         ["key", "name", "work", "city", "skills", "tags"],
         [
@@ -492,7 +487,7 @@ def stale(
 
     now = today()
     with journal() as store, store.read() as conn:
-        people = stale_ties(conn, now, limit=limit, tag=tag)
+        people = stale_ties(conn, now, limit=limit, tag=tag, hints=not json_)
     if json_:
         render.emit_json({"today": now.isoformat(), "people": [p.public() for p in people]})
         return

@@ -31,6 +31,8 @@ class Person(SQLModel, table=True):
     added: date
     birthday: date | None = None
     url: str | None = Field(default=None, index=True)
+    # Kept equal to the latest interaction or help by triggers (m004).
+    last_contact: date | None = None
 
 
 class PersonLabel(SQLModel, table=True):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -18,8 +18,18 @@ if TYPE_CHECKING:
 
 
 def emit_json(data: Any) -> None:
-    """Print one JSON document on stdout."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    """Print one JSON document on stdout (indented for a person at a terminal)."""
+    indent = 2 if sys.stdout.isatty() else None
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent, default=str) + "\n")
+
+
+def emit_json_list(name: str, items: Iterable[str]) -> None:
+    """Print ``{"name": [...]}`` from JSON texts, streaming: one document on stdout."""
+    write = sys.stdout.write
+    write(f'{{"{name}": [')
+    for i, item in enumerate(items):
+        write(("," if i else "") + "\n" + item)
+    write("\n]}\n")
 
 
 def is_terminal() -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 from netjournal.document import (
@@ -204,14 +204,9 @@ def _labels(conn: sqlite3.Connection, ids: Sequence[int] | None) -> dict[int, di
     return out
 
 
-def list_people(
-    conn: sqlite3.Connection,
-    *,
-    skills: Iterable[str] = (),
-    tags: Iterable[str] = (),
-    city: str | None = None,
-) -> list[PersonRecord]:
-    """People with every given skill and tag (case- and accent-insensitive), by key."""
+def _filter(
+    skills: Iterable[str], tags: Iterable[str], city: str | None
+) -> tuple[str, list[str]]:
     clauses, params = [], []
     for kind, wanted in (("skill", skills), ("tag", tags)):
         for value in wanted:
@@ -222,13 +217,60 @@ def list_people(
     if city:
         clauses.append("lower(p.city) = lower(?)")
         params.append(city.strip())
-    if not clauses:
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def list_people(
+    conn: sqlite3.Connection,
+    *,
+    skills: Iterable[str] = (),
+    tags: Iterable[str] = (),
+    city: str | None = None,
+) -> list[PersonRecord]:
+    """People with every given skill and tag (case- and accent-insensitive), by key."""
+    where, params = _filter(skills, tags, city)
+    if not where:
         return get_records(conn)
-    ids = [
-        r[0]
-        for r in conn.execute(f"SELECT p.id FROM person p WHERE {' AND '.join(clauses)}", params)
-    ]
+    ids = [r[0] for r in conn.execute(f"SELECT p.id FROM person p{where}", params)]
     return get_records(conn, ids)
+
+
+PERSON_JSON = """
+WITH labels AS (
+    SELECT person_id,
+        json_group_array(name) FILTER (WHERE kind = 'alias') AS aliases,
+        json_group_array(name) FILTER (WHERE kind = 'skill') AS skills,
+        json_group_array(name) FILTER (WHERE kind = 'tag') AS tags,
+        json_group_array(name) FILTER (WHERE kind = 'value') AS vals
+    FROM (SELECT person_id, kind, name FROM person_label ORDER BY person_id, kind, position)
+    GROUP BY person_id
+)
+SELECT json_object(
+    'key', p.key, 'name', p.name,
+    'aliases', json(coalesce(l.aliases, '[]')), 'skills', json(coalesce(l.skills, '[]')),
+    'tags', json(coalesce(l.tags, '[]')), 'values', json(coalesce(l.vals, '[]')),
+    'org', p.org, 'title', p.title, 'city', p.city, 'email', p.email, 'phone', p.phone,
+    'met', p.met, 'notes', p.notes, 'cadence_days', p.cadence_days, 'via', v.key,
+    'added', p.added)
+FROM person p LEFT JOIN person v ON v.id = p.via_id LEFT JOIN labels l ON l.person_id = p.id
+"""
+
+
+def people_json(
+    conn: sqlite3.Connection,
+    *,
+    skills: Iterable[str] = (),
+    tags: Iterable[str] = (),
+    city: str | None = None,
+) -> Iterator[str]:
+    """The people of ``net list --json`` as JSON objects, made by SQLite, by key.
+
+    Building the objects in SQL keeps a 30,000-person listing fast and small:
+    nothing but text passes through Python.
+    """
+    where, params = _filter(skills, tags, city)
+    for (obj,) in conn.execute(PERSON_JSON + where + " ORDER BY p.key", params):
+        yield obj
 
 
 def profile(conn: sqlite3.Connection, ref: str) -> PersonProfile:

@@ -73,34 +73,34 @@ def set_cadence(journal: Journal, tag: str | None, days: int | None, *, default:
             )
 
 
+def cadence_sql(conn: sqlite3.Connection) -> str:
+    """The SQL of a person's cadence: their own, else their tags' shortest, else the default."""
+    if conn.execute("SELECT 1 FROM tag_cadence LIMIT 1").fetchone() is None:
+        return "COALESCE(p.cadence_days, :default)"
+    return (
+        "COALESCE(p.cadence_days, (SELECT min(tc.days) FROM person_label l "
+        "JOIN tag_cadence tc ON tc.tag = l.norm WHERE l.person_id = p.id AND l.kind = 'tag'), "
+        ":default)"
+    )
+
+
+# ``person.last_contact`` is kept by triggers, so this is one pass over people.
 LAST_CONTACT_SQL = """
-WITH base AS (
-    SELECT p.id, p.key, p.name, p.added,
-        (SELECT max(date) FROM interaction WHERE person_id = p.id) AS li,
-        (SELECT max(date) FROM help WHERE person_id = p.id) AS lh,
-        COALESCE(
-            p.cadence_days,
-            (SELECT min(tc.days) FROM person_label l JOIN tag_cadence tc ON tc.tag = l.norm
-             WHERE l.person_id = p.id AND l.kind = 'tag'),
-            :default
-        ) AS cadence
-    FROM person p
-    WHERE p.via_id IS NULL {tag_filter}
-), dated AS (
-    SELECT id, key, name, cadence,
-        CASE WHEN li IS NULL THEN lh WHEN lh IS NULL THEN li
-             WHEN li > lh THEN li ELSE lh END AS last_contact,
-        added
-    FROM base
-)
-SELECT id, key, name, last_contact, cadence,
-    CAST(julianday(:today) - julianday(COALESCE(last_contact, added)) AS INTEGER) AS days_since
-FROM dated
+SELECT p.id, p.key, p.name, p.last_contact, {cadence} AS cadence,
+    CAST(julianday(:today) - julianday(COALESCE(p.last_contact, p.added)) AS INTEGER)
+        AS days_since
+FROM person p
+WHERE p.via_id IS NULL {tag_filter}
 """
 
 
 def stale_ties(
-    conn: sqlite3.Connection, today: date, *, limit: int | None = None, tag: str | None = None
+    conn: sqlite3.Connection,
+    today: date,
+    *,
+    limit: int | None = None,
+    tag: str | None = None,
+    hints: bool = True,
 ) -> list[StaleTie]:
     """People past their cadence, most neglected (relative to cadence) first."""
     params: dict[str, object] = {"default": default_cadence(conn), "today": today.isoformat()}
@@ -111,7 +111,9 @@ def stale_ties(
         )
         params["tag"] = fold(tag)
     sql = (
-        f"SELECT * FROM ({LAST_CONTACT_SQL.format(tag_filter=tag_filter)}) "
+        "SELECT * FROM ("
+        + LAST_CONTACT_SQL.format(cadence=cadence_sql(conn), tag_filter=tag_filter)
+        + ") "
         "WHERE days_since > cadence "
         "ORDER BY CAST(days_since - cadence AS REAL) / cadence DESC, key"
     )
@@ -119,7 +121,7 @@ def stale_ties(
         sql += " LIMIT :limit"
         params["limit"] = max(0, limit)
     rows = conn.execute(sql, params).fetchall()
-    hints = _hints(conn, [r[0] for r in rows])
+    found = _hints(conn, [r[0] for r in rows]) if hints else {}
     return [
         StaleTie(
             key=key,
@@ -128,7 +130,7 @@ def stale_ties(
             days_since=days,
             cadence_days=cadence,
             overdue_days=days - cadence,
-            hint=hints.get(pid),
+            hint=found.get(pid),
         )
         for pid, key, name, last, cadence, days in rows
     ]

@@ -12,7 +12,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from netjournal.services.stale import LAST_CONTACT_SQL, default_cadence
+from netjournal.services.stale import LAST_CONTACT_SQL, cadence_sql, default_cadence
 
 
 class Spread(BaseModel):
@@ -80,8 +80,9 @@ def network_stats(conn: sqlite3.Connection, today: date) -> Stats:
         (months[-1] + "-01", today.isoformat()),
     ).fetchone()
     warm = conn.execute(
-        f"SELECT count(*) FROM ({LAST_CONTACT_SQL.format(tag_filter='')}) "
-        "WHERE days_since <= cadence",
+        "SELECT count(*) FROM ("
+        + LAST_CONTACT_SQL.format(cadence=cadence_sql(conn), tag_filter="")
+        + ") WHERE days_since <= cadence",
         {"default": default_cadence(conn), "today": today.isoformat()},
     ).fetchone()[0]
     gave, got = conn.execute(

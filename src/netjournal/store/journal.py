@@ -245,5 +245,12 @@ def _migrate(journal: Journal, applied: set[str], pending: list[Any]) -> None:
 
 
 def _statements(sql: str) -> list[str]:
-    """Split a migration's SQL into statements (no semicolons inside them)."""
-    return [s.strip() for s in sql.split(";") if s.strip()]
+    """Split a migration's SQL into complete statements (triggers hold semicolons)."""
+    out, current = [], ""
+    for piece in sql.split(";"):
+        current += piece + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \n;"):
+                out.append(current.strip())
+            current = ""
+    return out

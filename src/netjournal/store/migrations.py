@@ -139,10 +139,42 @@ ALTER TABLE person ADD COLUMN url TEXT;
 CREATE INDEX ix_person_url ON person(url);
 """
 
+_LAST = (
+    "(SELECT max(d) FROM (SELECT max(date) AS d FROM interaction WHERE person_id = {who} "
+    "UNION ALL SELECT max(date) FROM help WHERE person_id = {who}))"
+)
+
+
+def _last_contact_triggers(table: str) -> str:
+    """Keep person.last_contact equal to the latest interaction or help, on every write."""
+    old, new = _LAST.format(who="OLD.person_id"), _LAST.format(who="NEW.person_id")
+    return f"""
+CREATE TRIGGER {table}_last_contact_insert AFTER INSERT ON {table} BEGIN
+    UPDATE person SET last_contact = NEW.date
+    WHERE id = NEW.person_id AND (last_contact IS NULL OR last_contact < NEW.date);
+END;
+CREATE TRIGGER {table}_last_contact_delete AFTER DELETE ON {table} BEGIN
+    UPDATE person SET last_contact = {old} WHERE id = OLD.person_id;
+END;
+CREATE TRIGGER {table}_last_contact_update AFTER UPDATE OF date, person_id ON {table} BEGIN
+    UPDATE person SET last_contact = {old} WHERE id = OLD.person_id;
+    UPDATE person SET last_contact = {new} WHERE id = NEW.person_id;
+END;
+"""
+
+
+M004_LAST_CONTACT = (
+    "ALTER TABLE person ADD COLUMN last_contact DATE;\n"
+    + _last_contact_triggers("interaction")
+    + _last_contact_triggers("help")
+    + f"UPDATE person SET last_contact = {_LAST.format(who='person.id')};\n"
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("m001_journal", M001_JOURNAL),
     Migration("m002_matching_index", M002_MATCHING_INDEX),
     Migration("m003_birthday_url", M003_BIRTHDAY_URL),
+    Migration("m004_last_contact", M004_LAST_CONTACT),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
