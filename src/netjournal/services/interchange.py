@@ -216,6 +216,9 @@ def _plan(conn: sqlite3.Connection, doc: Document, match_contacts: bool) -> _Pla
         for i, record in enumerate(getattr(doc, section)):
             for name in fields_:
                 value = getattr(record, name)
+                if value not in known and fold(value) in by_name:
+                    value = by_name[fold(value)]  # contacts files name people, not keys
+                    setattr(record, name, value)
                 if value not in known:
                     problems.append(f"{section}[{i}].{name}: unknown key '{value}'")
             if section == "ties" and record.a == record.b:
