@@ -7,18 +7,23 @@ into a :class:`Document` first, so that one code path writes to the journal.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 FORMAT_NAME = "netjournal"
 FORMAT_VERSION = 1
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def has_control_chars(text: str) -> bool:
     """C0 and C1 control characters, NUL and DEL; tab and line breaks are fine."""
-    return any((ord(c) < 32 and c not in "\t\n\r") or 0x7F <= ord(c) <= 0x9F for c in text)
+    return _CONTROL.search(text) is not None
 
 
 def _clean(value: str | None) -> str | None:
@@ -32,13 +37,27 @@ def _clean(value: str | None) -> str | None:
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    @field_validator("*", mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _no_control(cls, value: object) -> object:
-        texts = value if isinstance(value, list) else [value]
-        if any(isinstance(t, str) and has_control_chars(t) for t in texts):
-            raise ValueError("contains control characters")
-        return value
+    def _no_control(cls, data: object) -> object:
+        """Refuse control characters in any text of the record (one scan per record)."""
+        if not isinstance(data, dict):
+            return data
+        texts = [v for v in data.values() if isinstance(v, str)]
+        texts += [t for v in data.values() if isinstance(v, list) for t in v if isinstance(t, str)]
+        if has_control_chars("\n".join(texts)):
+            bad = sorted(
+                str(k)
+                for k, v in data.items()
+                if any(
+                    isinstance(t, str) and has_control_chars(t)
+                    for t in (v if isinstance(v, list) else [v])
+                )
+            )
+            raise PydanticCustomError(
+                "control_characters", "contains control characters", {"fields": bad}
+            )
+        return data
 
 
 class PersonRecord(_Record):

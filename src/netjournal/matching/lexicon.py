@@ -89,9 +89,18 @@ class Words:
     # Everyday variants read as one word ("fixed", "aggiustare" → "repair").
     equivalents: tuple[tuple[str, str], ...] = ()
 
+    @property
+    def table(self) -> dict[str, str]:
+        return _equivalents_table(self.equivalents)
+
     def canonical(self, tokens: list[str]) -> list[str]:
-        table = dict(self.equivalents)
+        table = self.table
         return [table.get(t, t) for t in tokens]
+
+
+@lru_cache(maxsize=4)
+def _equivalents_table(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return dict(pairs)
 
 
 @lru_cache(maxsize=1)

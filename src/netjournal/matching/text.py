@@ -19,6 +19,8 @@ _APOSTROPHE_S = re.compile(r"(\w)['’]s\b")
 
 def fold(text: str) -> str:
     """Lowercase, strip accents and collapse white space."""
+    if text.isascii():
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACE.sub(" ", stripped).strip()

@@ -152,6 +152,7 @@ def refresh_people(
     )
     shared = load_words()
     stop = shared.stopwords
+    seen: dict[tuple[str, str], Analysis] = {}
     for part in chunks(list(ids)):
         marks = ",".join("?" * len(part))
         conn.execute(f"DELETE FROM person_concept WHERE person_id IN ({marks})", part)
@@ -161,14 +162,19 @@ def refresh_people(
         vocabulary: set[str] = set()
         for pid, kind, text in _texts(conn, part, marks):
             weight = SOURCE_WEIGHTS[kind]
-            analysis = analyze(
-                text,
-                source,
-                stop,
-                problems=kind in ("help", "referral"),
-                free_text=kind in ("notes", "help", "org"),
-                third_party=shared.third_party_cues if kind == "notes" else frozenset(),
-            )
+            # Skills, titles and organisations repeat across people: analyse each once.
+            analysis = seen.get((kind, text))
+            if analysis is None:
+                analysis = analyze(
+                    text,
+                    source,
+                    stop,
+                    problems=kind in ("help", "referral"),
+                    free_text=kind in ("notes", "help", "org"),
+                    third_party=shared.third_party_cues if kind == "notes" else frozenset(),
+                )
+                if kind in ("skill", "title", "org"):
+                    seen[(kind, text)] = analysis
             evidence = _evidence(kind, text)
             for mention in analysis.mentions:
                 key = (pid, mention.concept_id, kind)

@@ -83,6 +83,9 @@ def _problem(err: Any) -> str:
     for part in loc:
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
     kind = err["type"]
+    if kind == "control_characters":
+        fields = err.get("ctx", {}).get("fields", [])
+        return "; ".join(f"{path}.{f}: contains control characters" for f in fields)
     if kind == "extra_forbidden":
         return f"{path}: unknown field" if len(loc) > 1 else f"{path}: unknown section"
     if kind in ("string_too_short", "missing") and loc[-1] == "name":
@@ -399,11 +402,15 @@ def _add_events(
     report: ImportReport,
     plan: _Plan,
 ) -> None:
+    # Only people already in the journal can have these events already.
+    had_events = {ids[k] for k in plan.existing if k in ids}
+
     def fresh(sql: str, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
         out = []
         seen = set()
         for row in rows:
-            if row in seen or conn.execute(sql, row).fetchone():
+            known = row[0] in had_events and conn.execute(sql, row).fetchone()
+            if row in seen or known:
                 report.events_skipped += 1
                 continue
             seen.add(row)
@@ -427,17 +434,25 @@ def _add_events(
         "INSERT INTO help (person_id, direction, date, what, skill) VALUES (?, ?, ?, ?, ?)", helps
     )
     plan.touched_keys.update(r.person for r in doc.help if r.direction == "got")
+    new_ties: dict[tuple[int, int], str | None] = {}
     for r in doc.ties:
         low, high = sorted((ids[r.a], ids[r.b]))
-        cur = conn.execute("SELECT note FROM tie WHERE a_id = ? AND b_id = ?", (low, high))
-        row = cur.fetchone()
-        if row is None:
-            conn.execute("INSERT INTO tie VALUES (?, ?, ?)", (low, high, r.note))
+        row = None
+        if low in had_events and high in had_events:
+            cur = conn.execute("SELECT note FROM tie WHERE a_id = ? AND b_id = ?", (low, high))
+            row = cur.fetchone()
+        if row is None and (low, high) not in new_ties:
+            new_ties[(low, high)] = r.note
             report.events_added += 1
-        elif r.note is not None and row[0] != r.note:
+        elif row is not None and r.note is not None and row[0] != r.note:
             conn.execute("UPDATE tie SET note = ? WHERE a_id = ? AND b_id = ?", (r.note, low, high))
         else:
+            if (low, high) in new_ties and r.note is not None:
+                new_ties[(low, high)] = r.note
             report.events_skipped += 1
+    conn.executemany(
+        "INSERT INTO tie VALUES (?, ?, ?)", [(a, b, n) for (a, b), n in new_ties.items()]
+    )
     referrals = fresh(
         "SELECT 1 FROM referral WHERE person_id = ? AND to_id = ? AND need = ? AND date = ?",
         [(ids[r.person], ids[r.to], r.need, r.date.isoformat()) for r in doc.referrals],

@@ -204,9 +204,7 @@ def _labels(conn: sqlite3.Connection, ids: Sequence[int] | None) -> dict[int, di
     return out
 
 
-def _filter(
-    skills: Iterable[str], tags: Iterable[str], city: str | None
-) -> tuple[str, list[str]]:
+def _filter(skills: Iterable[str], tags: Iterable[str], city: str | None) -> tuple[str, list[str]]:
     clauses, params = [], []
     for kind, wanted in (("skill", skills), ("tag", tags)):
         for value in wanted:
