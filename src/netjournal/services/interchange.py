@@ -182,8 +182,12 @@ def _plan(conn: sqlite3.Connection, doc: Document, match_contacts: bool) -> _Pla
             key = _match_contact(person, contacts) if match_contacts else None
         if key is None:
             base = slug(person.name) or "person"
+            # A keyless person of a JSON document is the journal's person of the
+            # same name (re-importing changes nothing); contacts from other sources
+            # were matched above by URL, e-mail, or name and organisation only.
             if (
-                base in existing
+                not match_contacts
+                and base in existing
                 and fold(_name_of(conn, existing[base])) == fold(person.name)
                 and base not in seen_in_file
             ):
