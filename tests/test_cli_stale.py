@@ -20,8 +20,14 @@ def test_exactly_at_cadence_is_not_stale_one_day_past_is(net: Net) -> None:
     assert net("stale", "--json").json() == {
         "today": "2026-11-27",
         "people": [
-            {"key": "anna-rossi", "name": "Anna Rossi", "last_contact": "2026-10-28",
-             "days_since": 30, "cadence_days": 29, "overdue_days": 1}
+            {
+                "key": "anna-rossi",
+                "name": "Anna Rossi",
+                "last_contact": "2026-10-28",
+                "days_since": 30,
+                "cadence_days": 29,
+                "overdue_days": 1,
+            }
         ],
     }
 
@@ -31,8 +37,14 @@ def test_never_contacted_counts_from_added_and_default_is_90(net: Net) -> None:
     net("add", "New Friend", "--on", "2026-08-29")  # 90 days
     doc = net("stale", "--json").json()
     assert doc["people"] == [
-        {"key": "old-friend", "name": "Old Friend", "last_contact": None, "days_since": 91,
-         "cadence_days": 90, "overdue_days": 1}
+        {
+            "key": "old-friend",
+            "name": "Old Friend",
+            "last_contact": None,
+            "days_since": 91,
+            "cadence_days": 90,
+            "overdue_days": 1,
+        }
     ]
 
 
@@ -79,8 +91,9 @@ def test_stale_tag_filter_and_human_hint(net: Net) -> None:
     assert "last time: talked about her trip to Japan" in out
 
 
-@pytest.mark.parametrize("bad", [["cadence", "family", "0"], ["cadence", "--default", "-1"],
-                                 ["cadence", "family"]])
+@pytest.mark.parametrize(
+    "bad", [["cadence", "family", "0"], ["cadence", "--default", "-1"], ["cadence", "family"]]
+)
 def test_bad_cadences(net: Net, bad: list[str]) -> None:
     result = net(*bad)
     assert result.code == 1 and result.err.startswith("Error:")
@@ -95,20 +108,48 @@ def test_balance_owed_and_one_way(net: Net) -> None:
     net("gave", "bruno", "proofread his thesis", "--on", "2026-04-01")
     doc = net("balance", "--json").json()
     assert (doc["given"], doc["received"]) == (2, 2)
-    assert doc["owed"] == [{"key": "anna", "name": "Anna", "since": "2026-01-05",
-                            "what": "reviewed my contract", "times": 2}]
+    assert doc["owed"] == [
+        {
+            "key": "anna",
+            "name": "Anna",
+            "since": "2026-01-05",
+            "what": "reviewed my contract",
+            "times": 2,
+        }
+    ]
     assert [p["key"] for p in doc["one_way"]] == ["bruno"]
     net("gave", "anna", "cooked dinner", "--on", "2026-05-01")
     assert net("balance", "--json").json()["owed"] == []
     assert net("balance", "anna", "--json").json()["people"] == [
-        {"key": "anna", "name": "Anna", "gave": 1, "got": 2, "balance": -1}]
+        {"key": "anna", "name": "Anna", "gave": 1, "got": 2, "balance": -1}
+    ]
 
 
 def test_stats_figures(net: Net) -> None:
-    net("add", "Anna", "--city", "Milano", "--org", "Acme", "--skill", "plumbing",
-        "--on", "2026-01-01")
-    net("add", "Bruno", "--city", "Milano", "--org", "Beta", "--skill", "React",
-        "--on", "2026-01-01")
+    net(
+        "add",
+        "Anna",
+        "--city",
+        "Milano",
+        "--org",
+        "Acme",
+        "--skill",
+        "plumbing",
+        "--on",
+        "2026-01-01",
+    )
+    net(
+        "add",
+        "Bruno",
+        "--city",
+        "Milano",
+        "--org",
+        "Beta",
+        "--skill",
+        "React",
+        "--on",
+        "2026-01-01",
+    )
     net("add", "Carla", "--city", "Roma", "--via", "anna", "--on", "2026-01-01")
     net("log", "anna", "coffee", "--on", "2026-11-02")
     net("log", "anna", "call", "--on", "2026-11-20")
@@ -137,7 +178,6 @@ def test_today_is_quiet_when_all_is_well_and_speaks_otherwise(net: Net) -> None:
     doc = net("today", "--json").json()
     assert [s["key"] for s in doc["stale"]] == ["bruno"]
     assert [o["key"] for o in doc["owed"]] == ["anna"]
-    assert doc["birthdays"] == [{"key": "anna", "name": "Anna", "date": "2026-12-03",
-                                 "in_days": 6}]
+    assert doc["birthdays"] == [{"key": "anna", "name": "Anna", "date": "2026-12-03", "in_days": 6}]
     out = net("today").out
     assert "Bruno" in out and "Help back Anna" in out and "Birthday of Anna" in out

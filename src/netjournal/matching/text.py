@@ -28,7 +28,7 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of a text, folded; an English possessive 's is dropped."""
-    folded = _APOSTROPHE_S.sub(r"\1", fold(text).replace("’", "'"))
+    folded = _APOSTROPHE_S.sub(r"\1", fold(text).replace("’", "'").replace("n't", " not"))
     return [w for w in _WORD.findall(folded.replace("-", " ").replace("'", " ")) if w]
 
 

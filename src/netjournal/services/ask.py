@@ -36,6 +36,8 @@ NARROWER = 0.95
 VIA_FACTOR = 0.85
 KNOWN_BY_FOR = 0.85
 RESIDUAL_ONLY = 0.8
+PARENT_FALLBACK = 0.8
+LATER_MENTION = 0.8
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -171,8 +173,13 @@ def _concept_candidates(conn: sqlite3.Connection, mentions: list[Mention]) -> di
     labels = dict(
         conn.execute(f"SELECT id, label FROM concept WHERE id IN ({','.join('?' * len(ids))})", ids)
     )
+    # The first thing a need names is what it asks for ("a recruiter to hire
+    # engineers"); what comes later qualifies it.
+    first = min(mentions, key=lambda m: min(m.positions)).concept_id
     for pid, ancestor, depth, _source, weight, evidence in rows:
         strength = weight * (1.0 if depth == 0 else NARROWER)
+        if ancestor != first:
+            strength *= LATER_MENTION
         cand = found.setdefault(pid, Candidate(pid))
         per_mention.setdefault(pid, set()).add(ancestor)
         mention = wanted[ancestor][0]
@@ -182,12 +189,43 @@ def _concept_candidates(conn: sqlite3.Connection, mentions: list[Mention]) -> di
             reason = f"{evidence}: a {labels.get(ancestor, ancestor)} for '{mention.label}'"
         cand.evidence.append((strength, reason))
         cand.relevance = max(cand.relevance, strength)
+    _fall_back_to_parents(conn, mentions, found, per_mention)
     if len(ids) > 1:
         for pid, cand in found.items():
             cand.relevance = min(
                 1.0, cand.relevance * (0.85 + 0.15 * len(per_mention[pid]) / len(ids))
             )
     return found
+
+
+def _fall_back_to_parents(
+    conn: sqlite3.Connection,
+    mentions: list[Mention],
+    found: dict[int, Candidate],
+    per_mention: dict[int, set[str]],
+) -> None:
+    """A problem no specialist in the journal covers goes to the trade one step up.
+
+    "My rabbit is not eating" is an exotic-animal vet's problem; with no such
+    vet in the journal, a vet will do.  A need that *names* a specialty gets no
+    such fallback: a family lawyer is not offered for "a divorce lawyer".
+    """
+    covered = {c for concepts in per_mention.values() for c in concepts}
+    for mention in mentions:
+        if mention.kind != "problem" or mention.concept_id in covered:
+            continue
+        for pid, parent, weight, evidence in conn.execute(
+            "SELECT pc.person_id, cc.ancestor, pc.weight, pc.evidence FROM concept_closure cc "
+            "JOIN person_concept pc ON pc.concept_id = cc.ancestor "
+            "WHERE cc.descendant = ? AND cc.depth = 1",
+            (mention.concept_id,),
+        ):
+            strength = weight * PARENT_FALLBACK
+            cand = found.setdefault(pid, Candidate(pid))
+            per_mention.setdefault(pid, set()).add(mention.concept_id)
+            label = parent.replace("_", " ")
+            cand.evidence.append((strength, f"{evidence}: a {label} for '{mention.label}'"))
+            cand.relevance = max(cand.relevance, strength)
 
 
 def _term_scores(
