@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from netjournal.document import FORMAT_NAME, FORMAT_VERSION, Document, PersonRecord
+from netjournal.document import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    Document,
+    PersonRecord,
+    json_has_control_chars,
+)
 from netjournal.errors import InvalidFile
 from netjournal.matching.text import fold, slug
 from netjournal.services.people import LABEL_KINDS, LIST_FIELDS, TEXT_FIELDS, get_records
@@ -71,7 +77,9 @@ def parse_json(text: str) -> Document:
             f"reads version {FORMAT_VERSION})"
         )
     try:
-        return Document.model_validate(raw)
+        # Most files have no control character at all: then skip the per-record scan.
+        clean = not json_has_control_chars(text)
+        return Document.model_validate(raw, context={"no_control_chars": clean})
     except ValidationError as exc:
         problems = [_problem(err) for err in exc.errors()]
         raise InvalidFile(f"{len(problems)} problem(s) in the file", problems) from None

@@ -32,6 +32,8 @@ def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     )
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA cache_size = -32000")  # 32 MB: bulk imports keep indexes in memory
+    conn.execute("PRAGMA temp_store = MEMORY")
     return conn
 
 
