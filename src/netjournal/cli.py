@@ -743,7 +743,8 @@ def import_(
         if dry_run:
             report = preview_import(store, doc, match_contacts=contacts)
         else:
-            report = import_document(store, doc, match_contacts=contacts)
+            with render.progress_bar() as progress:
+                report = import_document(store, doc, match_contacts=contacts, progress=progress)
     if json_:
         render.emit_json({"dry_run": dry_run, **report.public()})
         return

@@ -10,7 +10,7 @@ lexicon does not know.  Every write that changes a person's profile calls
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from netjournal.matching.analyze import Analysis, analyze
@@ -112,7 +112,9 @@ def ensure_index(journal: Journal) -> None:
             rebuild_index(conn)
 
 
-def rebuild_index(conn: sqlite3.Connection) -> None:
+def rebuild_index(
+    conn: sqlite3.Connection, progress: Callable[[str, int, int], None] | None = None
+) -> None:
     """Load the lexicon into the journal and index every person again."""
     from netjournal.matching.lexicon import compile_lexicon, load
 
@@ -132,20 +134,24 @@ def rebuild_index(conn: sqlite3.Connection) -> None:
         (digest(),),
     )
     ids = [r[0] for r in conn.execute("SELECT id FROM person")]
-    refresh_people(conn, ids, rebuilding=True)
+    refresh_people(conn, ids, rebuilding=True, progress=progress)
 
 
 # ------------------------------------------------------------ the people part
 
 
 def refresh_people(
-    conn: sqlite3.Connection, ids: Sequence[int], *, rebuilding: bool = False
+    conn: sqlite3.Connection,
+    ids: Sequence[int],
+    *,
+    rebuilding: bool = False,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> None:
     """Recompute the evidence rows of these people (inside the caller's transaction)."""
     if not ids:
         return
     if not rebuilding and not index_is_current(conn):
-        rebuild_index(conn)
+        rebuild_index(conn, progress=progress)
         return
     source: SqlPhraseSource | MemoryPhraseSource = (
         MemoryPhraseSource(conn) if len(ids) > 20 else SqlPhraseSource(conn)
@@ -153,7 +159,11 @@ def refresh_people(
     shared = load_words()
     stop = shared.stopwords
     seen: dict[tuple[str, str], Analysis] = {}
+    done = 0
     for part in chunks(list(ids)):
+        if progress:
+            progress("indexing skills", done, len(ids))
+        done += len(part)
         marks = ",".join("?" * len(part))
         conn.execute(f"DELETE FROM person_concept WHERE person_id IN ({marks})", part)
         conn.execute(f"DELETE FROM person_term WHERE person_id IN ({marks})", part)
@@ -194,6 +204,8 @@ def refresh_people(
         conn.executemany(
             "INSERT OR IGNORE INTO vocabulary VALUES (?)", [(w,) for w in vocabulary if len(w) >= 4]
         )
+    if progress:
+        progress("indexing skills", len(ids), len(ids))
 
 
 def _content(analysis: Analysis, stop: frozenset[str]) -> list[str]:

@@ -32,7 +32,8 @@ from netjournal.services.people import LABEL_KINDS, LIST_FIELDS, TEXT_FIELDS, ge
 if TYPE_CHECKING:
     from netjournal.store import Journal
 
-Progress = Callable[[int], None]
+# Called with a step's name, the work done in it and its total.
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -131,7 +132,7 @@ def import_document(
         plan = _plan(conn, doc, match_contacts)
         report = _apply(conn, doc, plan, progress)
         touched = plan.changed_ids(conn)
-        refresh_people(conn, touched)
+        refresh_people(conn, touched, progress=progress)
         if dry_run:
             raise _DryRun(report)
     return report
@@ -364,7 +365,7 @@ def _apply(
     )
     _add_events(conn, doc, ids, report, plan)
     if progress:
-        progress(len(doc.people))
+        progress("people and events", 1, 1)
     return report
 
 
