@@ -365,12 +365,7 @@ def gave(
     skill: Annotated[Optional[str], typer.Option(help="The skill it took.")] = None,
 ) -> None:
     """Record help you gave someone."""
-    from netjournal.services.events import record_help
-
-    when = _date(on)
-    with journal() as store:
-        name = record_help(store, person, "gave", what, when, skill)
-    render.message(f"Recorded help you gave {name} on {when.isoformat()}.")
+    _help("gave", person, what, on, skill)
 
 
 @app.command()
@@ -381,12 +376,17 @@ def got(
     skill: Annotated[Optional[str], typer.Option(help="The skill it took.")] = None,
 ) -> None:
     """Record help someone gave you."""
+    _help("got", person, what, on, skill)
+
+
+def _help(direction: str, person: str, what: str, on: Optional[str], skill: Optional[str]) -> None:
     from netjournal.services.events import record_help
 
     when = _date(on)
     with journal() as store:
-        name = record_help(store, person, "got", what, when, skill)
-    render.message(f"Recorded help {name} gave you on {when.isoformat()}.")
+        name = record_help(store, person, direction, what, when, skill)
+    flow = f"you gave {name}" if direction == "gave" else f"{name} gave you"
+    render.message(f"Recorded help {flow} on {when.isoformat()}.")
 
 
 @app.command()

@@ -384,6 +384,7 @@ def ask(
     answer = Answer(need=need, understood=sorted({m.label for m in analysis.mentions}))
     if not relevant:
         return answer
+    relevant = _within_reach_of_top(relevant, limit)
     ties = _ties(conn, list(relevant), today)
     introducers = _introducers(conn, ties)
     known_to_for = _known_to(conn, for_id) if for_id is not None else set()
@@ -425,6 +426,22 @@ def ask(
     scored.sort(key=lambda s: (-s[0], s[1].key))
     answer.suggestions = [s for _score, s in scored[: max(0, limit)]]
     return answer
+
+
+def _within_reach_of_top(candidates: dict[int, Candidate], limit: int) -> dict[int, Candidate]:
+    """Drop candidates that cannot reach the top ``limit`` whatever their tie.
+
+    A score is at most the relevance and at least relevance × 0.8 × 0.85 × 0.85
+    (no tie, known through someone, already known to the person referred), so
+    anyone whose best is below the ``limit``-th best worst case is out.  With
+    thousands of lawyers in a journal, only a handful are looked at closely.
+    """
+    if len(candidates) <= limit:
+        return candidates
+    floor = 0.8 * VIA_FACTOR * KNOWN_BY_FOR
+    worst = sorted((c.relevance * floor for c in candidates.values()), reverse=True)
+    threshold = worst[max(0, limit) - 1] if limit > 0 else float("inf")
+    return {pid: c for pid, c in candidates.items() if c.relevance >= threshold}
 
 
 def _introducers(conn: sqlite3.Connection, ties: dict[int, Tie]) -> dict[int, tuple[int, str, str]]:
