@@ -74,12 +74,7 @@ def analyze(
     result = Analysis(tokens)
     if not tokens:
         return result
-    grams: dict[str, list[tuple[int, int]]] = {}
-    for start in range(len(tokens)):
-        for end in range(start + 1, min(start + MAX_PHRASE, len(tokens)) + 1):
-            run = tokens[start:end]
-            for key in {" ".join(stem_en(t) for t in run), " ".join(stem_it(t) for t in run)}:
-                grams.setdefault(key, []).append((start, end))
+    grams = _grams(tokens, getattr(source, "prefixes", None))
     candidates: list[tuple[int, int, int, Mention | None]] = []
     for key, concept_id, label, ambiguous, ignore in source.phrases(grams):
         for start, end in grams[key]:
@@ -123,6 +118,27 @@ def analyze(
         seen.add(tok)
         result.residual.append(tok)
     return result
+
+
+def _grams(tokens: list[str], prefixes: frozenset[str] | None) -> dict[str, list[tuple[int, int]]]:
+    """Runs of up to five words as look-up keys (English and Italian stems).
+
+    With ``prefixes`` (every leading part of every phrase key), a run grows
+    only while it can still become a phrase.
+    """
+    stems = [(stem_en(t), stem_it(t)) for t in tokens]
+    grams: dict[str, list[tuple[int, int]]] = {}
+    for start in range(len(tokens)):
+        for lang in (0, 1):
+            key = ""
+            for end in range(start + 1, min(start + MAX_PHRASE, len(tokens)) + 1):
+                key = stems[end - 1][lang] if not key else f"{key} {stems[end - 1][lang]}"
+                if prefixes is not None and key not in prefixes:
+                    break
+                spans = grams.setdefault(key, [])
+                if (start, end) not in spans:
+                    spans.append((start, end))
+    return grams
 
 
 @lru_cache(maxsize=32768)

@@ -82,6 +82,12 @@ class MemoryPhraseSource:
             "SELECT key, concept_id, label, ambiguous, ignore FROM lexicon_phrase"
         ):
             self._phrases.setdefault(row[0], []).append(row)
+        # Every leading run of words of every phrase, so texts are cut short early.
+        self.prefixes = frozenset(
+            " ".join(words[:n])
+            for words in (key.split(" ") for key in self._phrases)
+            for n in range(1, len(words) + 1)
+        )
         self._problems: dict[str, list[tuple[str, int, int, str, int, str]]] = {}
         for row in conn.execute(
             "SELECT stem, problem_id, position, concept_id, size, text FROM problem_word"
