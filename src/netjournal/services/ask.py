@@ -279,37 +279,37 @@ class Tie:
 
 
 def _ties(conn: sqlite3.Connection, ids: list[int], today: date) -> dict[int, Tie]:
+    """How warm each tie is, from indexed aggregates (last contact is kept by triggers)."""
     out: dict[int, Tie] = {}
     year_ago = date(today.year - 1, today.month, min(today.day, 28)).isoformat()
     for part in chunks(ids):
         marks = ",".join("?" * len(part))
-        for pid, key, name, via_id in conn.execute(
-            f"SELECT id, key, name, via_id FROM person WHERE id IN ({marks})", part
-        ):
-            out[pid] = Tie(key, name, via_id)
-        for pid, last, recent in conn.execute(
-            f"SELECT person_id, max(date), sum(date >= ?) FROM interaction "
-            f"WHERE person_id IN ({marks}) GROUP BY person_id",
+        for pid, key, name, via_id, last, recent, gave, got in conn.execute(
+            "SELECT p.id, p.key, p.name, p.via_id, p.last_contact, "
+            "(SELECT count(*) FROM interaction i WHERE i.person_id = p.id AND i.date >= ?), "
+            "(SELECT count(*) FROM help h WHERE h.person_id = p.id AND h.direction = 'gave'), "
+            "(SELECT count(*) FROM help h WHERE h.person_id = p.id AND h.direction = 'got') "
+            f"FROM person p WHERE p.id IN ({marks})",
             [year_ago, *part],
         ):
-            out[pid].last = date.fromisoformat(last)
-            out[pid].recent = int(recent or 0)
-        for pid, direction, d, what in conn.execute(
-            f"SELECT person_id, direction, date, what FROM help WHERE person_id IN ({marks}) "
-            "ORDER BY date",
-            part,
-        ):
-            tie = out[pid]
-            when = date.fromisoformat(d)
-            if direction == "gave":
-                tie.gave += 1
-                tie.last_gave = (when, what)
-            else:
-                tie.got += 1
-                tie.last_got = (when, what)
-            if tie.last is None or when > tie.last:
-                tie.last = when
+            out[pid] = Tie(
+                key, name, via_id, date.fromisoformat(last) if last else None, recent, gave, got
+            )
     return out
+
+
+def _help_details(conn: sqlite3.Connection, ties: dict[int, Tie]) -> None:
+    """The latest help each way, for the reasons of the people suggested."""
+    for pid, tie in ties.items():
+        for direction, d, what in conn.execute(
+            "SELECT direction, max(date), what FROM help WHERE person_id = ? GROUP BY direction",
+            (pid,),
+        ):
+            detail = (date.fromisoformat(d), what)
+            if direction == "gave":
+                tie.last_gave = detail
+            else:
+                tie.last_got = detail
 
 
 def tie_strength(tie: Tie, today: date) -> float:
@@ -387,29 +387,34 @@ def ask(
     relevant = _within_reach_of_top(relevant, limit)
     ties = _ties(conn, list(relevant), today)
     introducers = _introducers(conn, ties)
+    missing = list({via[0] for via in introducers.values()} - set(ties))
+    ties.update(_ties(conn, missing, today))
     known_to_for = _known_to(conn, for_id) if for_id is not None else set()
+    ranked: list[tuple[float, int]] = []
+    for pid, cand in relevant.items():
+        via = introducers.get(pid)
+        strength = tie_strength(ties[via[0] if via else pid], today)
+        score = cand.relevance * (0.8 + 0.2 * strength)
+        if via is not None:
+            score *= VIA_FACTOR
+        if pid in known_to_for:
+            score *= KNOWN_BY_FOR
+        ranked.append((score, pid))
+    ranked.sort(key=lambda sp: (-sp[0], ties[sp[1]].key))
+    chosen = ranked[: max(0, limit)]
+    _help_details(conn, {pid: ties[pid] for _score, pid in chosen})
     for_name = _name(conn, for_id) if for_id is not None else None
     scored: list[tuple[float, Suggestion]] = []
-    for pid, cand in relevant.items():
-        tie = ties[pid]
-        via = introducers.get(pid)
-        if via is not None:
-            strength = tie_strength(ties.get(via[0], tie), today) if via[0] in ties else 0.3
-        else:
-            strength = tie_strength(tie, today)
-        score = cand.relevance * (0.8 + 0.2 * strength)
+    for score, pid in chosen:
+        cand, tie, via = relevant[pid], ties[pid], introducers.get(pid)
         reasons = [text for _s, text in sorted(cand.evidence, key=lambda e: -e[0])[:2]]
         reasons = list(dict.fromkeys(reasons))
         reasons += _tie_reasons(tie, today)[:2]
         if via is not None:
-            score *= VIA_FACTOR
             reasons.append(f"{via[2]} can introduce you")
         if for_id is not None:
-            if pid in known_to_for:
-                score *= KNOWN_BY_FOR
-                reasons.append(f"{for_name} already knows them")
-            else:
-                reasons.append(f"{for_name} does not know them yet")
+            knows = "already knows them" if pid in known_to_for else "does not know them yet"
+            reasons.append(f"{for_name} {knows}")
         scored.append(
             (
                 score,
