@@ -165,6 +165,7 @@ def test_stats_figures(net: Net) -> None:
     assert s["cities"]["top"][0] == ["Milano", 2]
     assert 0 < s["cities"]["evenness"] < 1
     assert s["orgs"]["evenness"] == 1.0
+    assert sorted(s["domains"]["top"]) == [["home", 1], ["tech", 1]]
     assert "Milano" in s["reading"]
 
 

@@ -33,6 +33,8 @@ class Person(SQLModel, table=True):
     url: str | None = Field(default=None, index=True)
     # Kept equal to the latest interaction or help by triggers (m004).
     last_contact: date | None = None
+    # The lexicon domain most of their skills and title fall in (kept by the index).
+    domain: str | None = Field(default=None, index=True)
 
 
 class PersonLabel(SQLModel, table=True):

@@ -165,6 +165,7 @@ def refresh_people(
     shared = load_words()
     stop = shared.stopwords
     seen: dict[tuple[str, str], Analysis] = {}
+    concept_domains = dict(conn.execute("SELECT id, domain FROM concept").fetchall())
     done = 0
     for part in chunks(list(ids)):
         if progress:
@@ -203,8 +204,13 @@ def refresh_people(
                     key = (pid, term, kind)
                     if key not in term_rows:
                         term_rows[key] = (pid, term, kind, weight, evidence)
+        domains = _main_domains(concept_rows.values(), concept_domains)
         conn.executemany(
             "INSERT INTO person_concept VALUES (?, ?, ?, ?, ?)", list(concept_rows.values())
+        )
+        conn.executemany(
+            "UPDATE person SET domain = ? WHERE id = ?",
+            [(domains.get(pid), pid) for pid in part],
         )
         conn.executemany("INSERT INTO person_term VALUES (?, ?, ?, ?, ?)", list(term_rows.values()))
         conn.executemany(
@@ -212,6 +218,19 @@ def refresh_people(
         )
     if progress:
         progress("indexing skills", len(ids), len(ids))
+
+
+def _main_domains(
+    rows: Iterable[tuple[int, str, str, float, str]], concept_domains: dict[str, str]
+) -> dict[int, str]:
+    """Each person's main field: the domain most of their skills and title name."""
+    counts: dict[int, dict[str, int]] = {}
+    for pid, concept_id, kind, _weight, _evidence in rows:
+        if kind in ("skill", "title") and concept_id in concept_domains:
+            per = counts.setdefault(pid, {})
+            domain = concept_domains[concept_id]
+            per[domain] = per.get(domain, 0) + 1
+    return {pid: max(sorted(per), key=lambda d: per[d]) for pid, per in counts.items()}
 
 
 def _content(analysis: Analysis, stop: frozenset[str]) -> list[str]:

@@ -170,11 +170,18 @@ M004_LAST_CONTACT = (
     + f"UPDATE person SET last_contact = {_LAST.format(who='person.id')};\n"
 )
 
+M005_PERSON_DOMAIN = """
+ALTER TABLE person ADD COLUMN domain TEXT;
+CREATE INDEX ix_person_domain ON person(domain);
+DELETE FROM setting WHERE name = 'lexicon';
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("m001_journal", M001_JOURNAL),
     Migration("m002_matching_index", M002_MATCHING_INDEX),
     Migration("m003_birthday_url", M003_BIRTHDAY_URL),
     Migration("m004_last_contact", M004_LAST_CONTACT),
+    Migration("m005_person_domain", M005_PERSON_DOMAIN),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
