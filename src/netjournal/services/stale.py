@@ -33,8 +33,15 @@ class StaleTie(BaseModel):
     hint: str | None = None
 
     def public(self) -> dict[str, object]:
-        data = self.model_dump(mode="json", exclude={"hint"})
-        return data
+        """The record of ``net stale --json`` (built by hand: thousands of them are cheap)."""
+        return {
+            "key": self.key,
+            "name": self.name,
+            "last_contact": self.last_contact.isoformat() if self.last_contact else None,
+            "days_since": self.days_since,
+            "cadence_days": self.cadence_days,
+            "overdue_days": self.overdue_days,
+        }
 
 
 def default_cadence(conn: sqlite3.Connection) -> int:
@@ -123,7 +130,7 @@ def stale_ties(
     rows = conn.execute(sql, params).fetchall()
     found = _hints(conn, [r[0] for r in rows]) if hints else {}
     return [
-        StaleTie(
+        StaleTie.model_construct(
             key=key,
             name=name,
             last_contact=date.fromisoformat(last) if last else None,
