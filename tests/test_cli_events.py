@@ -116,3 +116,9 @@ def test_show_human_profile(two: Net) -> None:
     assert "Anna Rossi (anna-rossi)" in out
     assert "2026-10-02  coffee: talked about her new firm" in out
     assert "Help: you gave 0, you got 1" in out
+
+
+def test_an_ambiguous_slashed_date_is_refused(two: Net) -> None:
+    result = two("log", "anna", "coffee", "--on", "02/10/2026")
+    assert result.code == 1 and "YYYY-MM-DD" in result.err
+    assert two("log", "anna", "coffee", "--on", "25/10/2026").code == 0

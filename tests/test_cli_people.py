@@ -63,8 +63,6 @@ def test_add_makes_keys_and_show_json_has_contract_shape(net: Net) -> None:
         "cadence_days": 60,
         "via": None,
         "added": "2024-03-01",
-        "birthday": None,
-        "url": None,
         "interactions": [],
         "help": [],
         "ties": [],
@@ -201,3 +199,19 @@ def test_usage_errors_exit_2(net: Net) -> None:
     assert net("add").code == 2
     assert net("add", "Bob", "--every", "often").code == 2
     assert net("frobnicate").code == 2
+
+
+def test_reimporting_a_contacts_file_keeps_what_you_added(net: Net, tmp_path: Path) -> None:
+    contacts = tmp_path / "Connections.csv"
+    contacts.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Davide,Neri,https://www.linkedin.com/in/dneri,,Banca Sella,Analyst,15 Mar 2024\n",
+        encoding="utf-8",
+    )
+    assert net("import", str(contacts)).code == 0
+    net("edit", "davide", "--email", "davide@example.org", "--add-tag", "bank")
+    assert net("import", str(contacts)).code == 0
+    person = net("show", "davide", "--json").json()
+    assert person["email"] == "davide@example.org"
+    assert person["tags"] == ["linkedin", "bank"]
+    assert [p["key"] for p in net("list", "--json").json()["people"]] == ["davide-neri"]

@@ -92,7 +92,8 @@ def test_stale_tag_filter_and_human_hint(net: Net) -> None:
 
 
 @pytest.mark.parametrize(
-    "bad", [["cadence", "family", "0"], ["cadence", "--default", "-1"], ["cadence", "family"]]
+    "bad",
+    [["cadence", "family", "0"], ["cadence", "--default", "-1"], ["cadence", "--default", "0"]],
 )
 def test_bad_cadences(net: Net, bad: list[str]) -> None:
     result = net(*bad)
@@ -182,3 +183,31 @@ def test_today_is_quiet_when_all_is_well_and_speaks_otherwise(net: Net) -> None:
     assert doc["birthdays"] == [{"key": "anna", "name": "Anna", "date": "2026-12-03", "in_days": 6}]
     out = net("today").out
     assert "Bruno" in out and "Help back Anna" in out and "Birthday of Anna" in out
+
+
+def test_cadence_of_one_tag(net: Net) -> None:
+    assert net("cadence", "family", "--json").json() == {
+        "tag": "family",
+        "days": None,
+        "default": 90,
+    }
+    net("cadence", "Family", "30")
+    assert net("cadence", "family", "--json").json() == {"tag": "family", "days": 30, "default": 90}
+    assert net("cadence", "family").out.strip() == "family: every 30 days"
+
+
+def test_owed_names_the_help_not_yet_returned(net: Net) -> None:
+    net("add", "Olga")
+    net("got", "olga", "helped me move flat", "--on", "2024-05-01")
+    net("gave", "olga", "cooked dinner", "--on", "2025-01-01")
+    net("got", "olga", "lent me her car", "--on", "2026-10-01")
+    owed = net("balance", "--json").json()["owed"]
+    assert owed == [
+        {
+            "key": "olga",
+            "name": "Olga",
+            "since": "2026-10-01",
+            "what": "lent me her car",
+            "times": 1,
+        }
+    ]

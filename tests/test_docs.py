@@ -4,13 +4,16 @@ Every command that ``net --help`` lists must have help text and its own
 section in ``docs/guide.md`` (a ``## net COMMAND`` or ``### net COMMAND``
 heading), and every long option of every command (``--json``, ``--on``, …)
 must appear in the guide.  A new command or option without documentation
-fails here, so the docs cannot fall behind the code.
+fails here, so the docs cannot fall behind the code.  Links between the user
+pages (guide, interchange, data safety, staleness) must point at files and
+headings that exist.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer.main
@@ -25,18 +28,18 @@ GUIDE = DOCS / "guide.md"
 GENERATED = {"--help", "--install-completion", "--show-completion"}
 
 
-def _group():  # type: ignore[no-untyped-def]
+def _group() -> Any:
     return typer.main.get_command(app)
 
 
-def _commands() -> dict[str, object]:
-    return dict(_group().commands)  # type: ignore[attr-defined]
+def _commands() -> dict[str, Any]:
+    return dict(_group().commands)
 
 
-def _long_options(command: object) -> list[str]:
+def _long_options(command: Any) -> list[str]:
     """The primary ``--long`` names of a command's options (not ``--no-…`` twins)."""
     names: list[str] = []
-    for param in command.params:  # type: ignore[attr-defined]
+    for param in command.params:
         if getattr(param, "param_type_name", "") != "option":
             continue
         names += [o for o in param.opts if o.startswith("--") and o not in GENERATED]
@@ -66,7 +69,7 @@ def test_the_app_has_commands() -> None:
 @pytest.mark.parametrize("name", COMMANDS)
 def test_every_command_has_help_text(name: str) -> None:
     command = _commands()[name]
-    text = (command.help or command.short_help or "").strip()  # type: ignore[attr-defined]
+    text = (command.help or command.short_help or "").strip()
     assert text, f"'net {name}' has no help text (give the command a docstring)"
 
 
@@ -120,10 +123,8 @@ def _anchors(text: str) -> set[str]:
 def test_links_between_the_user_pages_resolve(page: str) -> None:
     text = (DOCS / page).read_text(encoding="utf-8")
     for target, anchor in re.findall(r"\]\(([a-z0-9-]+\.md)?(?:#([^)]*))?\)", text):
-        if target in ("ranking.md", "performance.md"):
-            continue  # written by others
         target = target or page
         assert (DOCS / target).is_file(), f"{page} links to missing docs/{target}"
-        if anchor:
+        if anchor and target in PAGES:  # other pages' headings are their authors' to change
             found = _anchors((DOCS / target).read_text(encoding="utf-8"))
             assert anchor in found, f"{page} links to {target}#{anchor}, which has no such heading"

@@ -768,7 +768,7 @@ def test_detect_unknown_format() -> None:
     with pytest.raises(InvalidFile) as excinfo:
         detect_format("just some notes\nabout people\n", "notes.txt")
     assert excinfo.value.message == "cannot tell the format of notes.txt"
-    assert excinfo.value.hint == "give --format json|vcard|linkedin|csv"
+    assert excinfo.value.hint == "give --format json|vcard|linkedin|google|outlook|csv"
 
 
 def test_detect_falls_back_on_the_extension() -> None:

@@ -203,11 +203,13 @@ def edit(
     add_alias: Annotated[Optional[list[str]], typer.Option(help="Add an alias (repeat).")] = None,
     rm_alias: Annotated[Optional[list[str]], typer.Option(help="Remove an alias (repeat).")] = None,
     every: Annotated[Optional[int], typer.Option(help="Cadence in days.")] = None,
-    no_every: Annotated[bool, typer.Option(help="Use the tag or journal cadence again.")] = False,
+    no_every: Annotated[
+        bool, typer.Option("--no-every", help="Use the tag or journal cadence again.")
+    ] = False,
     via: Annotated[
         Optional[str], typer.Option(help="The contact through whom you know them.")
     ] = None,
-    no_via: Annotated[bool, typer.Option(help="You know them directly now.")] = False,
+    no_via: Annotated[bool, typer.Option("--no-via", help="You know them directly now.")] = False,
     added: Annotated[Optional[str], typer.Option(help="When they entered the journal.")] = None,
     birthday: Annotated[Optional[str], typer.Option(help="Birthday, YYYY-MM-DD.")] = None,
 ) -> None:
@@ -293,7 +295,11 @@ def show(person: PersonArg, json_: JsonOpt = False) -> None:
     with journal() as store, store.read() as conn:
         found = profile(conn, person)
     if json_:
-        render.emit_json(found.model_dump(mode="json"))
+        data = found.model_dump(mode="json")
+        for extension in ("birthday", "url"):
+            if data.get(extension) is None:
+                data.pop(extension, None)
+        render.emit_json(data)
         return
     from netjournal.views import profile_lines
 
@@ -515,7 +521,7 @@ def cadence(
     default: Annotated[
         Optional[int], typer.Option("--default", help="Set the journal default cadence.")
     ] = None,
-    clear: Annotated[bool, typer.Option(help="Remove the tag's cadence.")] = False,
+    clear: Annotated[bool, typer.Option("--clear", help="Remove the tag's cadence.")] = False,
     json_: JsonOpt = False,
 ) -> None:
     """Show or set how often to keep in touch, per tag and by default."""
@@ -526,10 +532,19 @@ def cadence(
             set_cadence(store, None, default, default=True)
         elif tag is not None and (days is not None or clear):
             set_cadence(store, tag, None if clear else days, default=False)
-        elif tag is not None:
-            raise InvalidInput(f"give the days for '{tag}'", hint=f"net cadence {tag} 30")
+
         with store.read() as conn:
             current, per_tag = default_cadence(conn), tag_cadences(conn)
+    if tag is not None and days is None and not clear:
+        from netjournal.matching.text import fold
+
+        days_for = per_tag.get(fold(tag))
+        if json_:
+            render.emit_json({"tag": fold(tag), "days": days_for, "default": current})
+        else:
+            every = f"every {days_for} days" if days_for else f"the default, every {current} days"
+            render.lines([f"{fold(tag)}: {every}"])
+        return
     if json_:
         render.emit_json({"default": current, "tags": per_tag})
         return
@@ -725,7 +740,9 @@ def import_(
             "--format", help="json, vcard, linkedin, google, outlook or csv (else detected)."
         ),
     ] = None,
-    dry_run: Annotated[bool, typer.Option(help="Show what would change; write nothing.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
+    ] = False,
     json_: JsonOpt = False,
 ) -> None:
     """Import people and events from a file, all or nothing."""
@@ -751,9 +768,13 @@ def import_(
     verb = "Would import" if dry_run else "Imported"
     render.message(
         f"{verb}: {len(report.added)} added, {len(report.updated)} updated, "
-        f"{len(report.unchanged)} unchanged; {report.events_added} events added, "
+        f"{len(report.unchanged)} unchanged; {_count(report.events_added, 'event')} added, "
         f"{report.events_skipped} already there."
     )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _read_text(file: Path) -> str:
@@ -859,6 +880,8 @@ def run(argv: list[str] | None = None) -> None:
         app(args=argv, prog_name="net")
     except NetjournalError as exc:
         details = getattr(exc, "problems", [])
+        if len(details) == 1 and details[0] in exc.message:
+            details = []
         render.error(exc.message, exc.hint, details)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:

@@ -17,6 +17,7 @@ from netjournal.errors import InvalidInput
 ENV_TODAY = "NETJOURNAL_TODAY"
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SLASHED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}$")
 # Italian forms dateparser does not read, rewritten to ones it does.
 _IT_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bl'?altro\s*ieri\b"), "2 giorni fa"),
@@ -78,6 +79,12 @@ def _parse(raw: str, base: date) -> date | None:
     words = raw.lower()
     if words.isdigit():
         return None
+    slashed = _SLASHED.match(words)
+    if slashed and int(slashed.group(1)) <= 12 and int(slashed.group(2)) <= 12:
+        raise InvalidInput(
+            f"the date {raw!r} could be read two ways (day/month or month/day)",
+            hint="write it as YYYY-MM-DD",
+        )
     if words in ("today", "oggi"):
         return base
     if len(words) > 60:

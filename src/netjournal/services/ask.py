@@ -409,7 +409,12 @@ def ask(
         cand, tie, via = relevant[pid], ties[pid], introducers.get(pid)
         reasons = [text for _s, text in sorted(cand.evidence, key=lambda e: -e[0])[:2]]
         reasons = list(dict.fromkeys(reasons))
-        reasons += _tie_reasons(tie, today)[:2]
+        said = " ".join(reasons)
+        reasons += [
+            r
+            for r in _tie_reasons(tie, today)[:2]
+            if not (tie.last_got and r.startswith("helped you") and f"'{tie.last_got[1]}" in said)
+        ]
         if via is not None:
             reasons.append(f"{via[2]} can introduce you")
         if for_id is not None:

@@ -47,7 +47,8 @@ def balance(conn: sqlite3.Connection, person_id: int | None = None) -> Balance:
     owed_rows = conn.execute(
         "SELECT p.key, p.name, min(h.date), count(*), "
         "(SELECT what FROM help x WHERE x.person_id = h.person_id AND x.direction = 'got' "
-        " ORDER BY x.date LIMIT 1) "
+        " AND x.date >= COALESCE((SELECT max(g.date) FROM help g WHERE g.person_id = "
+        " h.person_id AND g.direction = 'gave'), '0000-00-00') ORDER BY x.date LIMIT 1) "
         "FROM help h JOIN person p ON p.id = h.person_id "
         f"{where + ' AND' if where else 'WHERE'} h.direction = 'got' AND h.date >= COALESCE("
         "(SELECT max(g.date) FROM help g WHERE g.person_id = h.person_id "

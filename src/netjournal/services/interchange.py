@@ -157,7 +157,7 @@ class _DryRun(Exception):
 class _Plan:
     keys: list[str]
     existing: dict[str, int]
-    status: list[str]
+    additive: bool = False
     touched_keys: set[str] = field(default_factory=set)
 
     def changed_ids(self, conn: sqlite3.Connection) -> list[int]:
@@ -244,7 +244,7 @@ def _plan(conn: sqlite3.Connection, doc: Document, match_contacts: bool) -> _Pla
     problems += _future_dates(doc)
     if problems:
         raise InvalidFile(f"{len(problems)} problem(s) in the file; nothing was imported", problems)
-    return _Plan(keys, existing, [])
+    return _Plan(keys, existing, additive=match_contacts)
 
 
 def _future_dates(doc: Document) -> list[str]:
@@ -328,7 +328,7 @@ def _apply(
     new_rows, label_rows, updates = [], [], []
     for person, key in zip(doc.people, plan.keys, strict=True):
         if key in current:
-            merged = _merge(current[key], person)
+            merged = _merge(current[key], person, additive=plan.additive)
             if merged == current[key]:
                 report.unchanged.append(key)
                 continue
@@ -369,11 +369,25 @@ def _apply(
     return report
 
 
-def _merge(old: PersonRecord, new: PersonRecord) -> PersonRecord:
-    """The journal's person with the fields the file sets."""
+def _merge(old: PersonRecord, new: PersonRecord, *, additive: bool = False) -> PersonRecord:
+    """The journal's person with the fields the file sets.
+
+    A netjournal document is the journal's own word and replaces what it sets.
+    A contacts file (``additive``) only adds: an empty cell keeps what the
+    journal knows, and lists gain the file's items.
+    """
     update = {name: getattr(new, name) for name in new.model_fields_set if name != "key"}
     if "added" in update and update["added"] is None:
         del update["added"]
+    if additive:
+        for name in list(update):
+            value, current = update[name], getattr(old, name)
+            if value is None or value == []:
+                del update[name]
+            elif isinstance(value, list):
+                folded = {str(x).casefold() for x in current}
+                update[name] = [*current, *(x for x in value if str(x).casefold() not in folded)]
+        update.pop("added", None)
     return old.model_copy(update=update)
 
 

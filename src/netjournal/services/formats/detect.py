@@ -21,7 +21,7 @@ from netjournal.services.formats.csvfiles import (
 )
 
 FORMATS = ("json", "vcard", "linkedin", "google", "outlook", "csv")
-FORMAT_HINT = "give --format json|vcard|linkedin|csv"
+FORMAT_HINT = "give --format json|vcard|linkedin|google|outlook|csv"
 
 
 def _read_vcards(text: str) -> Document:
