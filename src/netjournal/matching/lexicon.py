@@ -23,7 +23,7 @@ from typing import Any
 from netjournal.matching.text import fold, stem_en, stem_it, words
 
 # Bump when the way rows are made changes, so journals rebuild their index.
-ENGINE_VERSION = 6
+ENGINE_VERSION = 7
 IGNORE = "_ignore"
 
 
@@ -207,10 +207,12 @@ def compile_lexicon(lexicon: Lexicon) -> CompiledLexicon:
         for ancestor, depth in lexicon.ancestors(concept.id).items():
             out.closure.append((ancestor, concept.id, depth))
         ambiguous = {fold(a) for a in concept.ambiguous}
+        generic = set(shared.table.values())
         for label in concept.en + concept.it:
             surface = words(label)
             toks = shared.canonical(surface)
-            if not toks:
+            # "mending" read as "repair" would make every repair a tailor's.
+            if not toks or (len(toks) == 1 and toks[0] in generic):
                 continue
             out.vocabulary.update(t for t in surface + toks if len(t) >= 4)
             for key in phrase_keys(toks):
