@@ -464,7 +464,8 @@ def ask(
         render.emit_json(answer.public())
         return
     if not answer.suggestions:
-        render.message(f"Nobody in the journal fits '{need}'.")
+        understood = f" (understood: {', '.join(answer.understood)})" if answer.understood else ""
+        render.message(f"Nobody in the journal fits '{need}'{understood}.")
         return
     render.table(
         ["#", "who", "why", "reach"],

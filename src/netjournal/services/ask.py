@@ -230,10 +230,10 @@ def _fall_back_to_parents(
 
 def _term_scores(
     conn: sqlite3.Connection, residual: list[str]
-) -> tuple[dict[int, tuple[float, list[str]]], float]:
+) -> dict[int, tuple[float, list[str]]]:
     """Coverage of the need's leftover words by each person's profile words."""
     if not residual:
-        return {}, 0.0
+        return {}
     total = max(1, conn.execute("SELECT count(*) FROM person").fetchone()[0])
     idf: dict[str, float] = {}
     hits: dict[int, dict[str, tuple[float, str]]] = {}
@@ -259,7 +259,7 @@ def _term_scores(
     for pid, toks in hits.items():
         value = sum(idf[t] * w for t, (w, _e) in toks.items()) / norm
         scores[pid] = (value, sorted({e for _w, e in toks.values()}))
-    return scores, norm
+    return scores
 
 
 # ----------------------------------------------------------------- the tie
@@ -365,7 +365,7 @@ def ask(
     """Who in the journal can help with ``need``, best first."""
     analysis = understand(conn, need)
     candidates = _concept_candidates(conn, analysis.mentions) if analysis.mentions else {}
-    terms, _norm = _term_scores(conn, analysis.residual)
+    terms = _term_scores(conn, analysis.residual)
     if analysis.mentions:
         for pid, cand in candidates.items():
             coverage = terms.get(pid, (0.0, []))[0]

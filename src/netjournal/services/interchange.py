@@ -27,7 +27,7 @@ from netjournal.document import (
 )
 from netjournal.errors import InvalidFile
 from netjournal.matching.text import fold, slug
-from netjournal.services.people import LABEL_KINDS, LIST_FIELDS, TEXT_FIELDS, get_records
+from netjournal.services.people import LABEL_KINDS, LIST_FIELDS, get_records
 
 if TYPE_CHECKING:
     from netjournal.store import Journal
@@ -550,4 +550,4 @@ def export_people(conn: sqlite3.Connection) -> Document:
     return Document.model_validate(export_document(conn))
 
 
-__all__ = ["TEXT_FIELDS", "ImportReport", "export_document", "import_document", "parse_json"]
+__all__ = ["ImportReport", "export_document", "import_document", "parse_json"]
