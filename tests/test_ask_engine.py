@@ -119,6 +119,7 @@ def test_finds_the_right_person_first(journal: Journal, need: str, first: str) -
     "need",
     [
         "need a dentist",  # a physician is not a dentist
+        "need a criminal lawyer",  # a family lawyer is not one: the need names a specialty
         "looking for a roofer",
         "need a Java developer",  # a Java coffee lover is not one
         "need a Python developer",  # nor is a keeper of pythons
@@ -177,3 +178,8 @@ def test_search_syntax_in_a_need_is_plain_text(journal: Journal) -> None:
     for need in ['"lawyer" OR *', "NEAR(lawyer", "'; DROP TABLE person; --", "((("]:
         with journal.read() as conn:
             ask(conn, need, today=TODAY)
+
+
+def test_a_problem_no_specialist_covers_goes_one_trade_up(journal: Journal) -> None:
+    # A rabbit that does not eat is an exotic-animal vet's problem; a vet will do.
+    assert keys(journal, "my rabbit isn't eating") == ["fede"]

@@ -211,8 +211,15 @@ def _fall_back_to_parents(
     such fallback: a family lawyer is not offered for "a divorce lawyer".
     """
     covered = {c for concepts in per_mention.values() for c in concepts}
+    named = {m.concept_id for m in mentions if m.kind == "label"}
     for mention in mentions:
-        if mention.kind != "problem" or mention.concept_id in covered:
+        if mention.kind != "problem" or mention.concept_id in covered | named:
+            continue
+        is_label = conn.execute(
+            "SELECT 1 FROM lexicon_phrase WHERE concept_id = ? AND label = ? LIMIT 1",
+            (mention.concept_id, mention.label),
+        ).fetchone()
+        if is_label:  # "repair a washing machine" names the trade, in other words
             continue
         for pid, parent, weight, evidence in conn.execute(
             "SELECT pc.person_id, cc.ancestor, pc.weight, pc.evidence FROM concept_closure cc "
