@@ -457,3 +457,16 @@ def test_csv_export_then_import_gives_the_same_people(
     # Importing the same table again changes nothing.
     again = net("--db", str(other), "import", str(table), "--json")
     assert again.json()["added"] == [] and again.json()["updated"] == []
+
+
+def test_vcard_3_export_round_trips_people(net: Net, tmp_path: Path) -> None:
+    net("add", "Anna Rossi", "--skill", "family law", "--org", "Studio Rossi")
+    out = tmp_path / "people.vcf"
+    assert net("export", "--format", "vcard", "--vcard-version", "3.0", "-o", str(out)).code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "VERSION:3.0" in text and "EXPERTISE" in text
+    other = tmp_path / "other.db"
+    assert net("--db", str(other), "import", str(out)).code == 0
+    person = net("--db", str(other), "show", "anna-rossi", "--json").json()
+    assert (person["skills"], person["org"]) == (["family law"], "Studio Rossi")
+    assert net("export", "--format", "vcard", "--vcard-version", "2.1").code == 1

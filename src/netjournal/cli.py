@@ -805,6 +805,9 @@ def export(
     output: Annotated[
         Optional[Path], typer.Option("--output", "-o", help="Write to this file (else stdout).")
     ] = None,
+    vcard_version: Annotated[
+        str, typer.Option("--vcard-version", help="vCard version to write: 4.0 or 3.0.")
+    ] = "4.0",
 ) -> None:
     """Export the journal: JSON (everything), vCard or CSV (people)."""
     from netjournal.services.interchange import export_document, export_people
@@ -824,7 +827,11 @@ def export(
         else:
             from netjournal.services.formats import write_vcards
 
-            text = write_vcards(export_people(conn))
+            if vcard_version not in ("3.0", "4.0"):
+                raise InvalidInput(
+                    f"unknown vCard version '{vcard_version}'", hint="use 4.0 or 3.0"
+                )
+            text = write_vcards(export_people(conn), version=vcard_version)
     if output is None:
         sys.stdout.write(text)
         return
