@@ -420,7 +420,7 @@ def ask(
         reasons += [
             r
             for r in _tie_reasons(tie, today)[:2]
-            if not (tie.last_got and r.startswith("helped you") and f"'{tie.last_got[1]}" in said)
+            if not (tie.last_got and r.startswith("helped you") and tie.last_got[1][:40] in said)
         ]
         if via is not None:
             reasons.append(f"{via[2]} can introduce you")

@@ -29,14 +29,6 @@ SOURCE_WEIGHTS = {
     "notes": 0.7,
     "referral": 0.7,
 }
-SOURCE_NAMES = {
-    "skill": "skill",
-    "title": "title",
-    "help": "helped you:",
-    "org": "works at",
-    "notes": "notes:",
-    "referral": "you referred someone to them for",
-}
 CHUNK = 500
 
 
@@ -177,7 +169,7 @@ def refresh_people(
         concept_rows: dict[tuple[int, str, str], tuple[int, str, str, float, str]] = {}
         term_rows: dict[tuple[int, str, str], tuple[int, str, str, float, str]] = {}
         vocabulary: set[str] = set()
-        for pid, kind, text in _texts(conn, part, marks):
+        for pid, kind, text, evidence in _texts(conn, part, marks):
             weight = SOURCE_WEIGHTS[kind]
             # Skills, titles and organisations repeat across people: analyse each once.
             analysis = seen.get((kind, text))
@@ -192,7 +184,6 @@ def refresh_people(
                 )
                 if kind in ("skill", "title", "org"):
                     seen[(kind, text)] = analysis
-            evidence = _evidence(kind, text)
             for mention in analysis.mentions:
                 key = (pid, mention.concept_id, kind)
                 if key not in concept_rows:
@@ -237,35 +228,40 @@ def _content(analysis: Analysis, stop: frozenset[str]) -> list[str]:
     return [t for t in dict.fromkeys(analysis.tokens) if t not in stop and len(t) >= 2]
 
 
-def _evidence(kind: str, text: str) -> str:
-    short = text if len(text) <= 60 else text[:57].rstrip() + "…"
-    if kind in ("skill", "title"):
-        return f"{kind} '{short}'"
-    return f"{SOURCE_NAMES[kind]} '{short}'"
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def _texts(conn: sqlite3.Connection, ids: list[int], marks: str) -> Iterator[tuple[int, str, str]]:
-    """Every text of these people that says what they can do, with its kind."""
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57].rstrip() + "…"
+
+
+def _texts(
+    conn: sqlite3.Connection, ids: list[int], marks: str
+) -> Iterator[tuple[int, str, str, str]]:
+    """Every text of these people that says what they can do: kind, text, how to cite it."""
     for pid, title, org, notes in conn.execute(
         f"SELECT id, title, org, notes FROM person WHERE id IN ({marks})", ids
     ):
         if title:
-            yield pid, "title", title
+            yield pid, "title", title, f"title '{_short(title)}'"
         if org:
-            yield pid, "org", org
+            yield pid, "org", org, f"works at '{_short(org)}'"
         if notes:
-            yield pid, "notes", notes
-    yield from conn.execute(
-        f"SELECT person_id, 'skill', name FROM person_label WHERE kind = 'skill' "
-        f"AND person_id IN ({marks})",
+            yield pid, "notes", notes, f"notes: '{_short(notes)}'"
+    for pid, name in conn.execute(
+        f"SELECT person_id, name FROM person_label WHERE kind = 'skill' AND person_id IN ({marks})",
         ids,
-    )
-    for pid, what, skill in conn.execute(
-        f"SELECT person_id, what, skill FROM help WHERE direction = 'got' "
+    ):
+        yield pid, "skill", name, f"skill '{_short(name)}'"
+    for pid, what, skill, day in conn.execute(
+        f"SELECT person_id, what, skill, date FROM help WHERE direction = 'got' "
         f"AND person_id IN ({marks})",
         ids,
     ):
-        yield pid, "help", f"{skill}: {what}" if skill else what
-    yield from conn.execute(
-        f"SELECT to_id, 'referral', need FROM referral WHERE to_id IN ({marks})", ids
-    )
+        when = f"{MONTHS[int(day[5:7]) - 1]} {day[:4]}"
+        text = f"{skill}: {what}" if skill else what
+        yield pid, "help", text, f"helped you in {when}: '{_short(what)}'"
+    for pid, need in conn.execute(
+        f"SELECT to_id, need FROM referral WHERE to_id IN ({marks})", ids
+    ):
+        yield pid, "referral", need, f"you referred someone to them for '{_short(need)}'"
