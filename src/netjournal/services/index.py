@@ -180,7 +180,9 @@ def refresh_people(
                     stop,
                     problems=kind in ("help", "referral"),
                     free_text=kind in ("notes", "help", "org"),
-                    third_party=shared.third_party_cues if kind == "notes" else frozenset(),
+                    third_party=(
+                        shared.third_party_cues if kind in ("notes", "help") else frozenset()
+                    ),
                 )
                 if kind in ("skill", "title", "org"):
                     seen[(kind, text)] = analysis
