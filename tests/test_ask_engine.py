@@ -36,6 +36,12 @@ NETWORK = {
         },
         {"key": "fede", "name": "Federica Sala", "skills": ["veterinaria"], "via": "ezio"},
         {
+            "key": "lia",
+            "name": "Lia Gallo",
+            "title": "Cashier",
+            "notes": "Her flat needs a plumber before the winter.",
+        },
+        {
             "key": "gio",
             "name": "Giorgio Lawrence",
             "title": "Barista",
@@ -132,6 +138,7 @@ def test_no_answer_is_an_empty_list(journal: Journal, need: str) -> None:
 
 def test_misleading_words_are_not_evidence(journal: Journal) -> None:
     assert "gio" not in keys(journal, "I need a lawyer")
+    assert keys(journal, "need a plumber") == ["bea"]  # lia needs one, she is not one
     assert keys(journal, "need a doctor") == ["ivo"]  # not the PhD called doctor
 
 
