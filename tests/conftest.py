@@ -60,6 +60,34 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "journal" / "netjournal.db"
 
 
+# Written only when the lexicon itself changes: compared by size (cheap), elsewhere in full.
+LEXICON_TABLES = ("concept", "concept_closure", "lexicon_phrase", "problem_word", "vocabulary")
+
+
+def journal_rows(path: Path) -> list[tuple[str, object]]:
+    """Every row of every table but the static lexicon ones (their sizes only): cheap."""
+    conn = sqlite3.connect(path)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        return [
+            (
+                t,
+                conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                if t in LEXICON_TABLES
+                else sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr),
+            )
+            for t in tables
+            if t != "schema_migration"
+        ]
+    finally:
+        conn.close()
+
+
 def snapshot(path: Path) -> list[tuple[str, list[tuple[object, ...]]]]:
     """Every row of every journal table, to compare before and after a command."""
     conn = sqlite3.connect(path)

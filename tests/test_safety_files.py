@@ -11,34 +11,8 @@ from typing import Any
 
 import pytest
 
-from conftest import Net, Result, snapshot
+from conftest import Net, Result, journal_rows, snapshot
 from netjournal.cli import run
-
-# Written only when the lexicon itself changes: compared by size (cheap), elsewhere in full.
-LEXICON_TABLES = ("concept", "concept_closure", "lexicon_phrase", "problem_word", "vocabulary")
-
-
-def journal_rows(path: Path) -> list[tuple[str, object]]:
-    """Every row of every table but the static lexicon ones (their sizes only)."""
-    conn = sqlite3.connect(path)
-    try:
-        tables = [
-            r[0]
-            for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-            )
-        ]
-        return [
-            (
-                t,
-                conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                if t in LEXICON_TABLES
-                else sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr),
-            )
-            for t in tables
-        ]
-    finally:
-        conn.close()
 
 
 def assert_refused(result: Result) -> None:

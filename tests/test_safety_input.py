@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Net, Result, snapshot
+from conftest import Net, Result, journal_rows, snapshot
 from netjournal.cli import run
 
 Snapshot = list[tuple[str, list[tuple[object, ...]]]]
@@ -53,30 +52,6 @@ SEED = (
     # A first question builds the matching index, so later failures have nothing to cache.
     ("ask", "need a lawyer", "--json"),
 )
-
-
-def journal_rows(path: Path) -> list[tuple[str, object]]:
-    """Every row of every table but the static lexicon ones (their sizes only): cheap."""
-    conn = sqlite3.connect(path)
-    try:
-        tables = [
-            r[0]
-            for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-            )
-        ]
-        return [
-            (
-                t,
-                conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                if t in LEXICON_TABLES
-                else sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr),
-            )
-            for t in tables
-            if t != "schema_migration"
-        ]
-    finally:
-        conn.close()
 
 
 @pytest.fixture(scope="module")
