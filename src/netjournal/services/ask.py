@@ -133,6 +133,11 @@ def understand(conn: sqlite3.Connection, need: str) -> Analysis:
     stop = shared.stopwords | shared.request_words
     tokens = correct_typos(conn, words(need), stop)
     analysis = analyze(tokens, SqlPhraseSource(conn), stop, problems=True)
+    # "I want to go surfing": an ambiguous label that is also a common word ("go")
+    # only counts when the need names nothing else.
+    plain = [m for m in analysis.mentions if not (m.ambiguous and m.text in stop)]
+    if plain:
+        analysis.mentions = plain
     analysis.mentions = _most_specific(conn, analysis.mentions)
     return analysis
 
@@ -210,10 +215,11 @@ def _fall_back_to_parents(
     vet in the journal, a vet will do.  A need that *names* a specialty gets no
     such fallback: a family lawyer is not offered for "a divorce lawyer".
     """
+    if any(m.kind == "label" for m in mentions):
+        return  # the need names what it wants: no stand-ins
     covered = {c for concepts in per_mention.values() for c in concepts}
-    named = {m.concept_id for m in mentions if m.kind == "label"}
     for mention in mentions:
-        if mention.kind != "problem" or mention.concept_id in covered | named:
+        if mention.kind != "problem" or mention.concept_id in covered:
             continue
         is_label = conn.execute(
             "SELECT 1 FROM lexicon_phrase WHERE concept_id = ? AND label = ? LIMIT 1",
