@@ -35,6 +35,7 @@ NETWORK = {
             "title": "Frontend developer",
         },
         {"key": "fede", "name": "Federica Sala", "skills": ["veterinaria"], "via": "ezio"},
+        {"key": "max", "name": "Max Weber", "skills": ["Go", "gRPC"], "title": "Engineer"},
         {
             "key": "lia",
             "name": "Lia Gallo",
@@ -190,3 +191,8 @@ def test_search_syntax_in_a_need_is_plain_text(journal: Journal) -> None:
 def test_a_problem_no_specialist_covers_goes_one_trade_up(journal: Journal) -> None:
     # A rabbit that does not eat is an exotic-animal vet's problem; a vet will do.
     assert keys(journal, "my rabbit isn't eating") == ["fede"]
+
+
+def test_a_common_word_is_not_a_skill_when_the_need_says_more(journal: Journal) -> None:
+    assert keys(journal, "who knows Go?") == ["max"]
+    assert "max" not in keys(journal, "I want to go surfing")
