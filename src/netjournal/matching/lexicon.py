@@ -86,6 +86,9 @@ class Words:
     # Words just before a profession in notes that show it is someone else's
     # ("her husband is a lawyer", "they see the orthodontist").
     third_party_cues: frozenset[str] = frozenset()
+    # Words just before a trade that make it a need or a recommendation, not a
+    # skill ("she needs an electrician", "recommended me a dentist").
+    referral_cues: frozenset[str] = frozenset()
     # Everyday variants read as one word ("fixed", "aggiustare" → "repair").
     equivalents: tuple[tuple[str, str], ...] = ()
 
@@ -121,6 +124,7 @@ def load_words() -> Words:
         ignore_phrases=tuple(data.get("ignore_phrases", [])),
         fillers=both("fillers"),
         third_party_cues=both("third_party_cues"),
+        referral_cues=both("referral_cues"),
         equivalents=tuple(
             (fold(variant), fold(canonical))
             for canonical, variants in data.get("equivalents", {}).items()

@@ -158,6 +158,10 @@ def refresh_people(
     stop = shared.stopwords
     seen: dict[tuple[str, str], Analysis] = {}
     concept_domains = dict(conn.execute("SELECT id, domain FROM concept").fetchall())
+    cues = {
+        "notes": shared.third_party_cues | shared.referral_cues,
+        "help": shared.referral_cues,
+    }
     done = 0
     for part in chunks(list(ids)):
         if progress:
@@ -180,9 +184,7 @@ def refresh_people(
                     stop,
                     problems=kind in ("help", "referral"),
                     free_text=kind in ("notes", "help", "org"),
-                    third_party=(
-                        shared.third_party_cues if kind in ("notes", "help") else frozenset()
-                    ),
+                    third_party=cues.get(kind, frozenset()),
                 )
                 if kind in ("skill", "title", "org"):
                     seen[(kind, text)] = analysis
