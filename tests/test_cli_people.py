@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import Net, snapshot
 
 
@@ -215,3 +217,15 @@ def test_reimporting_a_contacts_file_keeps_what_you_added(net: Net, tmp_path: Pa
     assert person["email"] == "davide@example.org"
     assert person["tags"] == ["linkedin", "bank"]
     assert [p["key"] for p in net("list", "--json").json()["people"]] == ["davide-neri"]
+
+
+def test_tables_on_a_terminal_and_no_escape_codes_under_no_color(
+    net: Net, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    net("add", "Zoe Adams", "--skill", "Python")
+    monkeypatch.setenv("NETJOURNAL_FORCE_TERMINAL", "1")
+    styled = net("list").out
+    assert "┃" in styled and "Zoe Adams" in styled and "\x1b[" in styled
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = net("list").out
+    assert "┃" in plain and "Zoe Adams" in plain and "\x1b[" not in plain

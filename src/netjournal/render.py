@@ -37,17 +37,28 @@ def is_terminal() -> bool:
     return sys.stdout.isatty() or bool(os.environ.get("NETJOURNAL_FORCE_TERMINAL"))
 
 
-@lru_cache(maxsize=2)
 def console(stderr: bool = False) -> Console:
+    """The Rich console for stdout (or stderr), as the environment asks for now."""
+    width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
+    return _console(
+        stderr,
+        bool(os.environ.get("NO_COLOR")),
+        bool(os.environ.get("NETJOURNAL_FORCE_TERMINAL")),
+        width,
+    )
+
+
+@lru_cache(maxsize=8)
+def _console(stderr: bool, plain: bool, force: bool, width: int | None) -> Console:
     from rich.console import Console
 
-    width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
     return Console(
         stderr=stderr,
-        no_color=bool(os.environ.get("NO_COLOR")),
+        no_color=plain,
+        color_system=None if plain else "auto",
         highlight=False,
         width=width,
-        force_terminal=True if os.environ.get("NETJOURNAL_FORCE_TERMINAL") else None,
+        force_terminal=True if force else None,
     )
 
 
