@@ -171,7 +171,7 @@ def add(
             "met": met,
             "notes": note,
         },
-        add={"skill": skill or [], "tag": tag or [], "value": value or [], "alias": alias or []},
+        add=_labels(skill, tag, value, alias),
         cadence_days=every,
         via=via,
         added=_date(on, "date added") if on is not None else None,
@@ -234,18 +234,8 @@ def edit(
         name=name,
         key=key,
         texts=texts,
-        add={
-            "skill": add_skill or [],
-            "tag": add_tag or [],
-            "value": add_value or [],
-            "alias": add_alias or [],
-        },
-        remove={
-            "skill": rm_skill or [],
-            "tag": rm_tag or [],
-            "value": rm_value or [],
-            "alias": rm_alias or [],
-        },
+        add=_labels(add_skill, add_tag, add_value, add_alias),
+        remove=_labels(rm_skill, rm_tag, rm_value, rm_alias),
         cadence_days=every,
         clear_cadence=no_every,
         via=via,
@@ -256,6 +246,16 @@ def edit(
     with journal() as store:
         new_key, new_name = edit_person(store, person, changes)
     render.message(f"Updated {new_name} ({new_key}).")
+
+
+def _labels(
+    skills: Optional[list[str]],
+    tags: Optional[list[str]],
+    values: Optional[list[str]],
+    aliases: Optional[list[str]],
+) -> dict[str, list[str]]:
+    """Repeated list options as the label kinds the services take."""
+    return {"skill": skills or [], "tag": tags or [], "value": values or [], "alias": aliases or []}
 
 
 def _birthday(text: str) -> date:

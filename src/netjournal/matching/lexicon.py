@@ -48,11 +48,9 @@ class Concept:
 
 @dataclass
 class Lexicon:
+    """The concepts; the shared word lists live in :func:`load_words`."""
+
     concepts: dict[str, Concept]
-    stopwords: frozenset[str]
-    request_words: frozenset[str]
-    ignore_phrases: list[str]
-    digest: str
 
     def ancestors(self, concept_id: str) -> dict[str, int]:
         """The concept and every broader one, with the number of steps up."""
@@ -168,14 +166,7 @@ def load() -> Lexicon:
         unknown = [b for b in concept.broader if b not in concepts]
         if unknown:
             raise LexiconError(f"concept {concept.id!r}: unknown broader {unknown}")
-    shared = load_words()
-    return Lexicon(
-        concepts=concepts,
-        stopwords=shared.stopwords,
-        request_words=shared.request_words,
-        ignore_phrases=list(shared.ignore_phrases),
-        digest=digest(),
-    )
+    return Lexicon(concepts=concepts)
 
 
 def _extend(concept: Concept, more: Concept) -> None:
@@ -240,7 +231,7 @@ def compile_lexicon(lexicon: Lexicon) -> CompiledLexicon:
                     out.problem_words.append(
                         (stem, problem_id, position, concept.id, len(toks), problem)
                     )
-    for phrase in lexicon.ignore_phrases:
+    for phrase in shared.ignore_phrases:
         toks = shared.canonical(words(phrase))
         for key in phrase_keys(toks):
             phrases[(key, IGNORE)] = (key, IGNORE, phrase, False, True)

@@ -29,7 +29,7 @@ from pydantic import BaseModel
 from netjournal.matching.analyze import Analysis, Mention, analyze
 from netjournal.matching.lexicon import load_words
 from netjournal.matching.text import stem_en, stem_it, words
-from netjournal.services.index import SOURCE_WEIGHTS, SqlPhraseSource, chunks
+from netjournal.services.index import SqlPhraseSource, chunks
 
 MIN_RELEVANCE = 0.5
 NARROWER = 0.95
@@ -503,4 +503,4 @@ def _name(conn: sqlite3.Connection, pid: int) -> str:
     return str(conn.execute("SELECT name FROM person WHERE id = ?", (pid,)).fetchone()[0])
 
 
-__all__ = ["SOURCE_WEIGHTS", "Answer", "Suggestion", "ask", "understand"]
+__all__ = ["Answer", "Suggestion", "ask", "understand"]

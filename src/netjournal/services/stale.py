@@ -143,23 +143,32 @@ def stale_ties(
     ]
 
 
+_LATEST = """
+SELECT person_id, {column} FROM (
+    SELECT person_id, {column},
+        row_number() OVER (PARTITION BY person_id ORDER BY date DESC, id DESC) AS newest
+    FROM {table} WHERE {condition} AND person_id IN ({marks})
+) WHERE newest = 1
+"""
+
+
 def _hints(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
     """Something to talk about: the last interaction's note, or help they gave you."""
+    from netjournal.services.index import chunks
+
     out: dict[int, str] = {}
-    for pid in ids:
-        row = conn.execute(
-            "SELECT note FROM interaction WHERE person_id = ? AND note IS NOT NULL "
-            "ORDER BY date DESC, id DESC LIMIT 1",
-            (pid,),
-        ).fetchone()
-        if row:
-            out[pid] = f"last time: {row[0]}"
-            continue
-        row = conn.execute(
-            "SELECT what FROM help WHERE person_id = ? AND direction = 'got' "
-            "ORDER BY date DESC LIMIT 1",
-            (pid,),
-        ).fetchone()
-        if row:
-            out[pid] = f"they helped you: {row[0]}"
+    for part in chunks(ids):
+        marks = ",".join("?" * len(part))
+        helped = conn.execute(
+            _LATEST.format(column="what", table="help", condition="direction = 'got'", marks=marks),
+            part,
+        )
+        out.update((pid, f"they helped you: {what}") for pid, what in helped)
+        notes = conn.execute(
+            _LATEST.format(
+                column="note", table="interaction", condition="note IS NOT NULL", marks=marks
+            ),
+            part,
+        )
+        out.update((pid, f"last time: {note}") for pid, note in notes)
     return out
