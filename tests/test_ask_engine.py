@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from netjournal.document import Document
+from netjournal.codecs.document import Document
 from netjournal.services.ask import ask, understand
 from netjournal.services.interchange import import_document
 from netjournal.store import Journal, open_journal

@@ -65,6 +65,8 @@ def test_add_makes_keys_and_show_json_has_contract_shape(net: Net) -> None:
         "cadence_days": 60,
         "via": None,
         "added": "2024-03-01",
+        "birthday": None,
+        "url": None,
         "interactions": [],
         "help": [],
         "ties": [],

@@ -10,9 +10,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from netjournal.document import Document, PersonRecord, TieRecord
-from netjournal.errors import InvalidFile, InvalidInput
-from netjournal.services.formats.csvfiles import (
+from netjournal.codecs.csvfiles import (
     FIELDS,
     read_generic_csv,
     read_google_csv,
@@ -20,8 +18,10 @@ from netjournal.services.formats.csvfiles import (
     read_outlook_csv,
     write_csv,
 )
-from netjournal.services.formats.detect import detect_format, read_any
-from netjournal.services.formats.vcard import looks_like_key, read_vcards, write_vcards
+from netjournal.codecs.detect import detect_format, read_any
+from netjournal.codecs.document import Document, PersonRecord, TieRecord
+from netjournal.codecs.vcard import looks_like_key, read_vcards, write_vcards
+from netjournal.errors import InvalidFile, InvalidInput
 
 DATA = Path(__file__).parent / "data"
 
@@ -792,12 +792,18 @@ def test_read_any_dispatches() -> None:
 
 
 def test_package_exports_the_public_functions() -> None:
-    import netjournal.services.formats as formats
+    import netjournal.codecs as formats
 
     assert formats.read_any is read_any
     assert formats.write_vcards is write_vcards
     assert sorted(formats.__all__) == [
+        "EXPORT_FORMATS",
+        "EXTENSIONS",
+        "FORMATS",
+        "Format",
+        "IMPORT_FORMATS",
         "detect_format",
+        "format_named",
         "read_any",
         "read_generic_csv",
         "read_google_csv",

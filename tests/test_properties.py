@@ -253,11 +253,8 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
         person["via"] = draw(maybe(st.sampled_from([k for k in keys if k != key] or [None])))
         person["added"] = draw(days)
         birthday = draw(maybe(st.dates(min_value=date(1900, 1, 1), max_value=TODAY)))
-        if birthday is not None:
-            person["birthday"] = birthday.isoformat()
-        url = draw(maybe(text(30)))
-        if url is not None:
-            person["url"] = url
+        person["birthday"] = birthday.isoformat() if birthday is not None else None
+        person["url"] = draw(maybe(text(30)))
         people.append(person)
     who = st.sampled_from(keys)
     interactions = draw(

@@ -45,7 +45,7 @@ def test_a_journal_of_the_first_schema_is_migrated_with_a_backup(tmp_path: Path,
     shutil.copy(DATA / "journal-v1.db", old)
     person = net("--db", str(old), "show", "anna", "--json").json()
     assert person["skills"] == ["family law"]
-    assert "birthday" not in person  # written only when set
+    assert person["birthday"] is None  # a field the first schema did not have
     backups = list(tmp_path.glob("old.db.before-m002_matching_index-*.bak"))
     assert len(backups) == 1
     conn = sqlite3.connect(backups[0])

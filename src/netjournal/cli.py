@@ -61,17 +61,13 @@ def main(
 
 
 @contextmanager
-def journal(*, index: bool = False) -> Iterator["Journal"]:
+def journal() -> Iterator["Journal"]:
     """Open the journal for one command, and close it after."""
     from netjournal.paths import journal_path
     from netjournal.store import open_journal
 
     store = open_journal(journal_path(_state["db"]))
     try:
-        if index:
-            from netjournal.services.index import ensure_index
-
-            ensure_index(store)
         yield store
     finally:
         store.close()
@@ -290,19 +286,17 @@ def rm(
 @app.command()
 def show(person: PersonArg, json_: JsonOpt = False) -> None:
     """Show a person's profile: who they are, contacts, help both ways, ties."""
-    from netjournal.services.people import profile
-
-    with journal() as store, store.read() as conn:
-        found = profile(conn, person)
     if json_:
-        data = found.model_dump(mode="json")
-        for extension in ("birthday", "url"):
-            if data.get(extension) is None:
-                data.pop(extension, None)
-        render.emit_json(data)
-        return
-    from netjournal.views import profile_lines
+        from netjournal.services.people import profile_json
 
+        with journal() as store:
+            render.emit_json(profile_json(store, person))
+        return
+    from netjournal.services.people import profile
+    from netjournal.views.people import profile_lines
+
+    with journal() as store:
+        found = profile(store, person)
     render.lines(profile_lines(found))
 
 
@@ -319,27 +313,18 @@ def list_(
 ) -> None:
     """List people, by key; filter by skill, tag and city."""
     from netjournal.services.people import list_people, people_json
+    from netjournal.views.people import PEOPLE_COLUMNS, people_rows
 
-    with journal() as store, store.read() as conn:
+    with journal() as store:
         if json_:
             render.emit_json_list(
-                "people", people_json(conn, skills=skill or [], tags=tag or [], city=city)
+                "people", people_json(store, skills=skill or [], tags=tag or [], city=city)
             )
             return
-        people = list_people(conn, skills=skill or [], tags=tag or [], city=city)
+        people = list_people(store, skills=skill or [], tags=tag or [], city=city)
     render.table(
-        ["key", "name", "work", "city", "skills", "tags"],
-        [
-            [
-                p.key or "",
-                p.name,
-                " · ".join(x for x in (p.title, p.org) if x),
-                p.city or "",
-                ", ".join(p.skills),
-                ", ".join(p.tags),
-            ]
-            for p in people
-        ],
+        PEOPLE_COLUMNS,
+        people_rows(people),
         empty="Nobody yet: add someone with 'net add NAME'.",
     )
 
@@ -448,38 +433,18 @@ def ask(
 ) -> None:
     """Who should I ask? People who can help with a need, best first, and why."""
     from netjournal.clock import today
-    from netjournal.services.ask import ask as ask_service
-    from netjournal.services.people import check_text, resolve
+    from netjournal.services.ask import ask_need
+    from netjournal.views.asking import ASK_COLUMNS, ask_rows, nobody_message
 
-    text = check_text(need, "need", limit=2000)
-    if not text:
-        raise InvalidInput("the need is empty", hint="say what you need: net ask 'need a lawyer'")
-    with journal(index=True) as store, store.read() as conn:
-        for_id, for_key = None, None
-        if for_ is not None:
-            for_id, for_key, _ = resolve(conn, for_)
-        answer = ask_service(conn, text, today=today(), for_id=for_id, limit=limit)
-        answer.for_ = for_key
+    with journal() as store:
+        answer = ask_need(store, need, today=today(), for_ref=for_, limit=limit)
     if json_:
         render.emit_json(answer.public())
         return
     if not answer.suggestions:
-        understood = f" (understood: {', '.join(answer.understood)})" if answer.understood else ""
-        render.message(f"Nobody in the journal fits '{need}'{understood}.")
+        render.message(nobody_message(need, answer))
         return
-    render.table(
-        ["#", "who", "why", "reach"],
-        [
-            [
-                str(i),
-                f"{s.name} ({s.key})",
-                "; ".join(s.reasons),
-                f"through {s.via_name}" if s.via_name else "directly",
-            ]
-            for i, s in enumerate(answer.suggestions, 1)
-        ],
-        title=f"Who can help: {need}",
-    )
+    render.table(ASK_COLUMNS, ask_rows(answer), title=f"Who can help: {need}")
 
 
 @app.command()
@@ -490,26 +455,18 @@ def stale(
 ) -> None:
     """Ties going cold: people past the cadence you meant to keep."""
     from netjournal.clock import today
-    from netjournal.services.stale import stale_ties
+    from netjournal.services.stale import stale_report
+    from netjournal.views.keeping import STALE_COLUMNS, stale_rows
 
     now = today()
-    with journal() as store, store.read() as conn:
-        people = stale_ties(conn, now, limit=limit, tag=tag, hints=not json_)
+    with journal() as store:
+        people = stale_report(store, now, limit=limit, tag=tag, hints=not json_)
     if json_:
         render.emit_json({"today": now.isoformat(), "people": [p.public() for p in people]})
         return
     render.table(
-        ["who", "last contact", "days", "every", "talk about"],
-        [
-            [
-                f"{p.name} ({p.key})",
-                p.last_contact.isoformat() if p.last_contact else "never",
-                f"{p.days_since} ({p.overdue_days} over)",
-                str(p.cadence_days),
-                p.hint or "",
-            ]
-            for p in people
-        ],
+        STALE_COLUMNS,
+        stale_rows(people),
         title="Ties going cold",
         empty="No tie is past its cadence. Well kept!",
     )
@@ -526,16 +483,11 @@ def cadence(
     json_: JsonOpt = False,
 ) -> None:
     """Show or set how often to keep in touch, per tag and by default."""
-    from netjournal.services.stale import default_cadence, set_cadence, tag_cadences
+    from netjournal.services.stale import update_cadences
+    from netjournal.views.keeping import cadence_rows, tag_cadence_line
 
     with journal() as store:
-        if default is not None:
-            set_cadence(store, None, default, default=True)
-        elif tag is not None and (days is not None or clear):
-            set_cadence(store, tag, None if clear else days, default=False)
-
-        with store.read() as conn:
-            current, per_tag = default_cadence(conn), tag_cadences(conn)
+        current, per_tag = update_cadences(store, tag=tag, days=days, default=default, clear=clear)
     if tag is not None and days is None and not clear:
         from netjournal.matching.text import fold
 
@@ -543,16 +495,12 @@ def cadence(
         if json_:
             render.emit_json({"tag": fold(tag), "days": days_for, "default": current})
         else:
-            every = f"every {days_for} days" if days_for else f"the default, every {current} days"
-            render.lines([f"{fold(tag)}: {every}"])
+            render.lines([tag_cadence_line(fold(tag), days_for, current)])
         return
     if json_:
         render.emit_json({"default": current, "tags": per_tag})
         return
-    render.table(
-        ["tag", "every (days)"],
-        [["(default)", str(current)], *[[t, str(d)] for t, d in per_tag.items()]],
-    )
+    render.table(["tag", "every (days)"], cadence_rows(current, per_tag))
 
 
 @app.command("balance")
@@ -566,84 +514,41 @@ def balance_(
     json_: JsonOpt = False,
 ) -> None:
     """Reciprocity: help given and received, what you owe, who never gets help back."""
-    from netjournal.services.balance import balance
-    from netjournal.services.people import resolve
+    from netjournal.services.balance import balance_report
+    from netjournal.views import keeping as view
 
-    with journal() as store, store.read() as conn:
-        pid = resolve(conn, person)[0] if person is not None else None
-        result = balance(conn, pid)
+    with journal() as store:
+        result = balance_report(store, person)
     if json_:
         render.emit_json(result.model_dump(mode="json"))
         return
-    render.lines([f"You gave help {result.given} times and got it {result.received} times."])
+    render.lines([view.balance_summary(result)])
     render.table(
-        ["who", "you gave", "you got", "balance"],
-        [
-            [f"{p.name} ({p.key})", str(p.gave), str(p.got), f"{p.balance:+d}"]
-            for p in result.people
-        ],
+        view.BALANCE_COLUMNS,
+        view.balance_rows(result),
         empty="No help recorded yet: 'net gave' and 'net got' record it.",
     )
     if result.owed:
-        render.lines(["", "[bold]They helped you; you have not helped back yet[/bold]"])
-        render.table(
-            ["who", "since", "what"],
-            [[f"{o.name} ({o.key})", o.since.isoformat(), o.what] for o in result.owed],
-        )
+        render.lines(["", view.owed_heading()])
+        render.table(view.OWED_COLUMNS, view.owed_rows(result))
     if result.one_way:
-        render.lines(["", "[bold]You keep helping, nothing comes back[/bold]"])
-        render.table(
-            ["who", "you gave"], [[f"{p.name} ({p.key})", str(p.gave)] for p in result.one_way]
-        )
-
-
-SPARKS = "▁▂▃▄▅▆▇█"
-
-
-def _spark(values: list[int]) -> str:
-    top = max(values) if values else 0
-    if not top:
-        return SPARKS[0] * len(values)
-    return "".join(SPARKS[min(7, round(7 * v / top))] for v in values)
+        render.lines(["", view.one_way_heading()])
+        render.table(view.ONE_WAY_COLUMNS, view.one_way_rows(result))
 
 
 @app.command()
 def stats(json_: JsonOpt = False) -> None:
     """The health of your network: size, activity, warmth, reciprocity, diversity."""
     from netjournal.clock import today
-    from netjournal.services.stats import network_stats
+    from netjournal.services.stats import stats_report
+    from netjournal.views.keeping import stats_rows
 
-    with journal(index=True) as store, store.read() as conn:
-        result = network_stats(conn, today())
+    with journal() as store:
+        result = stats_report(store, today())
     if json_:
         render.emit_json(result.model_dump(mode="json"))
         return
-
-    def even(value: float | None) -> str:
-        return "n/a" if value is None else f"{value:.2f}"
-
-    def top(items: list[tuple[str, int]]) -> str:
-        return ", ".join(f"{k} {n}" for k, n in items[:3]) or "-"
-
-    counts = [n for _m, n in result.months]
-    warm = "n/a" if result.warm_share is None else f"{round(100 * result.warm_share)}%"
-    render.table(
-        ["figure", "value"],
-        [
-            ["people", f"{result.people} ({result.direct} direct, {result.via} through someone)"],
-            [
-                "contacts this month",
-                f"{result.contacts_this_month} with {result.people_contacted_this_month} people",
-            ],
-            ["last 12 months", f"{_spark(counts)}  {result.months[0][0]} … {result.months[-1][0]}"],
-            ["warm ties", f"{result.warm} of {result.direct} direct ({warm})"],
-            ["help", f"given {result.help_given}, received {result.help_received}"],
-            ["fields", f"evenness {even(result.domains.evenness)}: {top(result.domains.top)}"],
-            ["organisations", f"evenness {even(result.orgs.evenness)}: {top(result.orgs.top)}"],
-            ["cities", f"evenness {even(result.cities.evenness)}: {top(result.cities.top)}"],
-        ],
-        title="Your network",
-    )
+    render.table(["figure", "value"], stats_rows(result), title="Your network")
     render.lines([result.reading])
 
 
@@ -651,29 +556,17 @@ def stats(json_: JsonOpt = False) -> None:
 def today(json_: JsonOpt = False) -> None:
     """A short morning digest: ties going cold, help owed, birthdays. Quiet when all is well."""
     from netjournal.clock import today as today_
-    from netjournal.services.digest import digest
+    from netjournal.services.today import morning_digest
+    from netjournal.views.keeping import today_lines
 
-    with journal() as store, store.read() as conn:
-        result = digest(conn, today_())
+    with journal() as store:
+        result = morning_digest(store, today_())
     if json_:
         render.emit_json(result.model_dump(mode="json", exclude={"stale": {"__all__": {"hint"}}}))
         return
     if result.empty():
         return
-    out = []
-    for s in result.stale:
-        last = f"{s.days_since} days" if s.last_contact else "never"
-        out.append(
-            f"Get in touch with {s.name} ({s.key}): last contact {last} ago"
-            if s.last_contact
-            else f"Get in touch with {s.name} ({s.key}): never contacted"
-        )
-    for o in result.owed:
-        out.append(f"Help back {o.name} ({o.key}): they helped you on {o.since.isoformat()}")
-    for b in result.birthdays:
-        when = "today" if b.in_days == 0 else f"in {b.in_days} days"
-        out.append(f"Birthday of {b.name} ({b.key}) {when}, {b.date.isoformat()}")
-    render.lines(out)
+    render.lines(today_lines(result))
 
 
 # ------------------------------------------------------------------ safety
@@ -685,7 +578,7 @@ def backup_(
     keep: Annotated[int, typer.Option(min=1, help="Dated backups to keep beside the journal.")] = 5,
 ) -> None:
     """Make a consistent copy of the journal (a dated file beside it by default)."""
-    from netjournal.services.safety import backup
+    from netjournal.services.backups import backup
 
     with journal() as store:
         target = backup(store, file, keep)
@@ -698,7 +591,7 @@ def restore(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Replace the journal with a backup; the replaced journal is kept."""
-    from netjournal.services.safety import restore as restore_
+    from netjournal.services.backups import restore as restore_
 
     if not yes:
         if not sys.stdin.isatty():
@@ -713,18 +606,15 @@ def restore(
 @app.command()
 def doctor(json_: JsonOpt = False) -> None:
     """Check the journal file: integrity, references, journal mode."""
-    from netjournal.services.safety import check
+    from netjournal.services.doctor import check_journal
+    from netjournal.views.files import DOCTOR_COLUMNS, doctor_rows, doctor_title
 
     with journal() as store:
-        report = check(store)
+        report = check_journal(store)
     if json_:
         render.emit_json(report.model_dump(mode="json"))
     else:
-        render.table(
-            ["check", "result", "detail"],
-            [[c.name, "ok" if c.ok else "PROBLEM", c.detail] for c in report.checks],
-            title=f"{report.journal}: {report.people} people, schema {report.migrations[-1]}",
-        )
+        render.table(DOCTOR_COLUMNS, doctor_rows(report), title=doctor_title(report))
     if not report.ok:
         raise typer.Exit(1)
 
@@ -747,56 +637,15 @@ def import_(
     json_: JsonOpt = False,
 ) -> None:
     """Import people and events from a file, all or nothing."""
-    from netjournal.services.interchange import import_document, preview_import, read_source
+    from netjournal.services.files import import_file
+    from netjournal.views.files import import_summary
 
-    fmt = format_.lower() if format_ else None
-    if fmt is not None and fmt not in ("json", "vcard", "linkedin", "google", "outlook", "csv"):
-        raise InvalidInput(
-            f"unknown format '{format_}'", hint="use json, vcard, linkedin, google, outlook or csv"
-        )
-    text = _read_text(file)
-    doc = read_source(text, fmt, file.name)
-    contacts = (fmt or "") != "json" and not text.lstrip().startswith("{")
-    with journal() as store:
-        if dry_run:
-            report = preview_import(store, doc, match_contacts=contacts)
-        else:
-            with render.progress_bar() as progress:
-                report = import_document(store, doc, match_contacts=contacts, progress=progress)
+    with journal() as store, render.progress_bar() as progress:
+        report = import_file(store, file, format_, dry_run=dry_run, progress=progress)
     if json_:
         render.emit_json({"dry_run": dry_run, **report.public()})
         return
-    verb = "Would import" if dry_run else "Imported"
-    render.message(
-        f"{verb}: {len(report.added)} added, {len(report.updated)} updated, "
-        f"{len(report.unchanged)} unchanged; {_count(report.events_added, 'event')} added, "
-        f"{report.events_skipped} already there."
-    )
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
-def _read_text(file: Path) -> str:
-    from netjournal.errors import InvalidFile
-
-    if file.is_dir():
-        raise InvalidFile(f"{file} is a folder, not a file")
-    try:
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise InvalidFile(f"{file} does not exist") from None
-    except OSError as exc:
-        raise InvalidFile(f"cannot read {file}: {exc.strerror}") from None
-    if not raw.strip():
-        raise InvalidFile(f"{file} is empty")
-    for encoding in ("utf-8-sig", "utf-16"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1")
+    render.message(import_summary(report, dry_run=dry_run))
 
 
 @app.command()
@@ -810,50 +659,15 @@ def export(
     ] = "4.0",
 ) -> None:
     """Export the journal: JSON (everything), vCard or CSV (people)."""
-    from netjournal.services.interchange import export_document, export_people
+    from netjournal.services.files import export_text, write_private
 
-    fmt = format_.lower()
-    if fmt not in ("json", "csv", "vcard"):
-        raise InvalidInput(f"unknown format '{format_}'", hint="use json, csv or vcard")
-    with journal() as store, store.read() as conn:
-        if fmt == "json":
-            import json
-
-            text = json.dumps(export_document(conn), ensure_ascii=False, indent=2) + "\n"
-        elif fmt == "csv":
-            from netjournal.services.formats import write_csv
-
-            text = write_csv(export_people(conn))
-        else:
-            from netjournal.services.formats import write_vcards
-
-            if vcard_version not in ("3.0", "4.0"):
-                raise InvalidInput(
-                    f"unknown vCard version '{vcard_version}'", hint="use 4.0 or 3.0"
-                )
-            text = write_vcards(export_people(conn), version=vcard_version)
+    with journal() as store:
+        text = export_text(store, format_, vcard_version=vcard_version)
     if output is None:
         sys.stdout.write(text)
         return
-    _write_private(output, text)
+    write_private(output, text)
     render.message(f"Exported to {output}.")
-
-
-def _write_private(path: Path, text: str) -> None:
-    """Write a file readable by the owner only, replacing it atomically."""
-    from netjournal.errors import InvalidInput as Bad
-
-    if path.is_dir():
-        raise Bad(f"{path} is a folder", hint="give a file name")
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise Bad(f"cannot write {path}: {exc.strerror}") from None
 
 
 # ------------------------------------------------------------------ tour

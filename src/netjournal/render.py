@@ -1,7 +1,12 @@
 """Output: Rich tables on a terminal, plain tab-separated lines when piped, JSON on request.
 
 Data goes to stdout, messages to stderr.  Rich is imported only when a table
-or a styled message is printed.
+or a styled line is printed.
+
+Safe by construction: every ``str`` given to :func:`table`, :func:`lines` and
+:func:`message` is printed exactly as it is, never read as Rich markup, so a
+name like ``Bob [/x] Smith`` prints as typed.  Style comes only from
+:func:`styled`, which escapes the user's values it is given.
 """
 
 from __future__ import annotations
@@ -16,6 +21,37 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
+
+
+class Styled(str):
+    """A line with Rich markup written by the program; only :func:`styled` makes one."""
+
+
+def styled(template: str, *values: object) -> Styled:
+    """Markup from the program, with the user's ``values`` escaped into its ``{}`` places.
+
+    ``styled("[bold]{}[/bold] ({})", name, key)`` is bold on a terminal and plain
+    when piped, whatever brackets the name holds.
+    """
+    from rich.markup import escape
+
+    return Styled(template.format(*(escape(str(v)) for v in values)))
+
+
+Line = str | Styled
+
+
+def _text(line: Line) -> Text:
+    """A line as a Rich Text: markup only for :class:`Styled` lines."""
+    from rich.text import Text
+
+    return Text.from_markup(line) if isinstance(line, Styled) else Text(line)
+
+
+def plain(line: Line) -> str:
+    """The characters of a line without its style."""
+    return _text(line).plain if isinstance(line, Styled) else line
 
 
 def emit_json(data: Any) -> None:
@@ -82,10 +118,10 @@ def error(text: str, hint: str | None = None, details: Sequence[str] = ()) -> No
 
 
 def table(
-    columns: Sequence[str],
-    rows: Sequence[Sequence[str]],
+    columns: Sequence[Line],
+    rows: Sequence[Sequence[Line]],
     *,
-    title: str | None = None,
+    title: Line | None = None,
     empty: str = "Nothing to show.",
 ) -> None:
     """A table: Rich on a terminal, tab-separated lines (with a header) when piped."""
@@ -93,33 +129,37 @@ def table(
         message(empty)
         return
     if not is_terminal():
-        out = ["\t".join(columns)]
+        out = ["\t".join(plain(c) for c in columns)]
         out += ["\t".join(_one_line(c) for c in row) for row in rows]
         sys.stdout.write("\n".join(out) + "\n")
         return
     from rich.table import Table
 
-    grid = Table(title=title, header_style="bold", title_justify="left", expand=False)
+    grid = Table(
+        title=_text(title) if title is not None else None,
+        header_style="bold",
+        title_justify="left",
+        expand=False,
+    )
     for column in columns:
-        grid.add_column(column, overflow="fold")
+        grid.add_column(_text(column), overflow="fold")
     for row in rows:
-        grid.add_row(*row)
+        grid.add_row(*(_text(cell) for cell in row))
     console().print(grid)
 
 
-def lines(texts: Sequence[str]) -> None:
-    """Plain text lines on stdout (Rich markup allowed on a terminal)."""
+def lines(texts: Sequence[Line]) -> None:
+    """Lines on stdout: plain text as it is; :class:`Styled` lines styled on a terminal."""
     if is_terminal():
+        out = console()
         for text in texts:
-            console().print(text)
+            out.print(_text(text))
     else:
-        from rich.text import Text
-
-        sys.stdout.write("\n".join(Text.from_markup(t).plain for t in texts) + "\n")
+        sys.stdout.write("\n".join(plain(t) for t in texts) + "\n")
 
 
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+def _one_line(text: Line) -> str:
+    return " ".join(plain(text).split())
 
 
 @contextmanager

@@ -32,7 +32,7 @@ class LexiconError(ValueError):
 
 
 @dataclass
-class Concept:
+class ConceptDef:
     id: str
     domain: str
     broader: list[str]
@@ -50,7 +50,7 @@ class Concept:
 class Lexicon:
     """The concepts; the shared word lists live in :func:`load_words`."""
 
-    concepts: dict[str, Concept]
+    concepts: dict[str, ConceptDef]
 
     def ancestors(self, concept_id: str) -> dict[str, int]:
         """The concept and every broader one, with the number of steps up."""
@@ -132,7 +132,7 @@ def load_words() -> Words:
 
 
 @lru_cache(maxsize=1)
-def digest() -> str:
+def fingerprint() -> str:
     """A fingerprint of the lexicon files and of the way they are compiled."""
     hasher = hashlib.sha256(f"engine {ENGINE_VERSION}".encode())
     for name, raw in _files():
@@ -143,13 +143,13 @@ def digest() -> str:
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     """Read and check the lexicon shipped with the package."""
-    concepts: dict[str, Concept] = {}
+    concepts: dict[str, ConceptDef] = {}
     for name, raw in _files():
         if name == "words.json":
             continue
         data: dict[str, Any] = json.loads(raw)
         for item in data.get("concepts", []):
-            concept = Concept(
+            concept = ConceptDef(
                 id=item["id"],
                 domain=item.get("domain", "other"),
                 broader=list(item.get("broader", [])),
@@ -169,7 +169,7 @@ def load() -> Lexicon:
     return Lexicon(concepts=concepts)
 
 
-def _extend(concept: Concept, more: Concept) -> None:
+def _extend(concept: ConceptDef, more: ConceptDef) -> None:
     """A concept named in several files gathers the labels of all of them."""
     for name in ("broader", "en", "it", "problems", "ambiguous"):
         items: list[str] = getattr(concept, name)

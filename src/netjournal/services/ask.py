@@ -23,13 +23,17 @@ import math
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from netjournal.matching.analyze import Analysis, Mention, analyze
 from netjournal.matching.lexicon import load_words
 from netjournal.matching.text import stem_en, stem_it, words
-from netjournal.services.index import SqlPhraseSource, chunks
+from netjournal.services.evidence import SqlPhraseSource, chunks
+
+if TYPE_CHECKING:
+    from netjournal.store import Journal
 
 MIN_RELEVANCE = 0.5
 NARROWER = 0.95
@@ -279,7 +283,9 @@ def _term_scores(
 
 
 @dataclass
-class Tie:
+class Warmth:
+    """How warm your tie with a candidate is: recent contact and help both ways."""
+
     key: str
     name: str
     via_id: int | None
@@ -291,9 +297,9 @@ class Tie:
     last_gave: tuple[date, str] | None = None
 
 
-def _ties(conn: sqlite3.Connection, ids: list[int], today: date) -> dict[int, Tie]:
+def _ties(conn: sqlite3.Connection, ids: list[int], today: date) -> dict[int, Warmth]:
     """How warm each tie is, from indexed aggregates (last contact is kept by triggers)."""
-    out: dict[int, Tie] = {}
+    out: dict[int, Warmth] = {}
     year_ago = date(today.year - 1, today.month, min(today.day, 28)).isoformat()
     for part in chunks(ids):
         marks = ",".join("?" * len(part))
@@ -305,13 +311,13 @@ def _ties(conn: sqlite3.Connection, ids: list[int], today: date) -> dict[int, Ti
             f"FROM person p WHERE p.id IN ({marks})",
             [year_ago, *part],
         ):
-            out[pid] = Tie(
+            out[pid] = Warmth(
                 key, name, via_id, date.fromisoformat(last) if last else None, recent, gave, got
             )
     return out
 
 
-def _help_details(conn: sqlite3.Connection, ties: dict[int, Tie]) -> None:
+def _help_details(conn: sqlite3.Connection, ties: dict[int, Warmth]) -> None:
     """The latest help each way, for the reasons of the people suggested."""
     for pid, tie in ties.items():
         for direction, d, what in conn.execute(
@@ -325,7 +331,7 @@ def _help_details(conn: sqlite3.Connection, ties: dict[int, Tie]) -> None:
                 tie.last_got = detail
 
 
-def tie_strength(tie: Tie, today: date) -> float:
+def tie_strength(tie: Warmth, today: date) -> float:
     """0..1: how warm the tie is (recency, frequency, help both ways)."""
     recency = 0.0
     if tie.last is not None:
@@ -335,7 +341,7 @@ def tie_strength(tie: Tie, today: date) -> float:
     return 0.45 * recency + 0.3 * frequency + 0.25 * helped
 
 
-def _tie_reasons(tie: Tie, today: date) -> list[str]:
+def _tie_reasons(tie: Warmth, today: date) -> list[str]:
     reasons = []
     if tie.last_got:
         when, what = tie.last_got
@@ -467,7 +473,9 @@ def _within_reach_of_top(candidates: dict[int, Candidate], limit: int) -> dict[i
     return {pid: c for pid, c in candidates.items() if c.relevance >= threshold}
 
 
-def _introducers(conn: sqlite3.Connection, ties: dict[int, Tie]) -> dict[int, tuple[int, str, str]]:
+def _introducers(
+    conn: sqlite3.Connection, ties: dict[int, Warmth]
+) -> dict[int, tuple[int, str, str]]:
     """For people known through someone: the direct contact who can introduce you."""
     out = {}
     for pid, tie in ties.items():
@@ -504,3 +512,25 @@ def _name(conn: sqlite3.Connection, pid: int) -> str:
 
 
 __all__ = ["Answer", "Suggestion", "ask", "understand"]
+
+
+def ask_need(
+    journal: Journal, need: str, *, today: date, for_ref: str | None = None, limit: int = 5
+) -> Answer:
+    """``net ask``: check the need, bring the index up to date, answer in one read."""
+    from netjournal.checks import check_text
+    from netjournal.errors import InvalidInput
+    from netjournal.services.evidence import ensure_index
+    from netjournal.services.people import resolve
+
+    text = check_text(need, "need", limit=2000)
+    if not text:
+        raise InvalidInput("the need is empty", hint="say what you need: net ask 'need a lawyer'")
+    ensure_index(journal)
+    with journal.read() as conn:
+        for_id, for_key = None, None
+        if for_ref is not None:
+            for_id, for_key, _ = resolve(conn, for_ref)
+        answer = ask(conn, text, today=today, for_id=for_id, limit=limit)
+    answer.for_ = for_key
+    return answer

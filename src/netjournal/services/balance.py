@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from netjournal.store import Journal
 
 
 class PersonBalance(BaseModel):
@@ -70,3 +74,12 @@ def balance(conn: sqlite3.Connection, person_id: int | None = None) -> Balance:
         owed=owed,
         one_way=one_way,
     )
+
+
+def balance_report(journal: Journal, ref: str | None = None) -> Balance:
+    """``net balance``: for everyone, or for the person ``ref`` names."""
+    from netjournal.services.people import resolve
+
+    with journal.read() as conn:
+        pid = resolve(conn, ref)[0] if ref is not None else None
+        return balance(conn, pid)

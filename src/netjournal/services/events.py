@@ -6,32 +6,27 @@ import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING
 
-from netjournal.document import HelpRecord, InteractionRecord, ReferralRecord, TieRecord
+from netjournal.checks import MAX_LABEL, check_text, required_text
+from netjournal.codecs.document import HelpRecord, InteractionRecord, ReferralRecord, TieRecord
 from netjournal.errors import InvalidInput
-from netjournal.services.people import check_text, resolve
+from netjournal.services.people import resolve
 
 if TYPE_CHECKING:
     from netjournal.store import Journal
-
-
-def _required(text: str, what: str) -> str:
-    value = check_text(text, what)
-    if not value:
-        raise InvalidInput(f"the {what} is empty", hint=f"say in a few words the {what}")
-    return value
 
 
 def log_interaction(
     journal: Journal, ref: str, note: str, on: date, kind: str | None = None
 ) -> str:
     """Record a contact with a person; returns their name."""
-    from netjournal.models import Interaction
-
-    note_text = _required(note, "note")
+    note_text = required_text(note, "note")
     kind_text = check_text(kind, "kind", limit=40)
-    with journal.write() as session:
-        pid, _key, name = resolve(journal.conn, ref)
-        session.add(Interaction(person_id=pid, date=on, kind=kind_text, note=note_text))
+    with journal.write() as conn:
+        pid, _key, name = resolve(conn, ref)
+        conn.execute(
+            "INSERT INTO interaction (person_id, date, kind, note) VALUES (?, ?, ?, ?)",
+            (pid, on.isoformat(), kind_text, note_text),
+        )
     return name
 
 
@@ -39,60 +34,55 @@ def record_help(
     journal: Journal, ref: str, direction: str, what: str, on: date, skill: str | None = None
 ) -> str:
     """Record help you gave (``gave``) or got (``got``); returns their name."""
-    from netjournal.models import HelpExchange
-    from netjournal.services.index import refresh_people
+    from netjournal.services.evidence import refresh_people
 
     if direction not in ("gave", "got"):
         raise InvalidInput(f"unknown direction {direction!r}")
-    what_text = _required(what, "help")
-    skill_text = check_text(skill, "skill", limit=300)
-    with journal.write() as session:
-        pid, _key, name = resolve(journal.conn, ref)
-        session.add(
-            HelpExchange(
-                person_id=pid, direction=direction, date=on, what=what_text, skill=skill_text
-            )
+    what_text = required_text(what, "help")
+    skill_text = check_text(skill, "skill", limit=MAX_LABEL)
+    with journal.write() as conn:
+        pid, _key, name = resolve(conn, ref)
+        conn.execute(
+            "INSERT INTO help (person_id, direction, date, what, skill) VALUES (?, ?, ?, ?, ?)",
+            (pid, direction, on.isoformat(), what_text, skill_text),
         )
-        session.flush()
         if direction == "got":
-            refresh_people(journal.conn, [pid])
+            refresh_people(conn, [pid])
     return name
 
 
 def add_tie(journal: Journal, ref_a: str, ref_b: str, note: str | None = None) -> tuple[str, str]:
     """Record that two people know each other (again: updates the note)."""
-    from netjournal.models import Tie
-
     note_text = check_text(note, "note")
-    with journal.write() as session:
-        a_id, _, a_name = resolve(journal.conn, ref_a)
-        b_id, _, b_name = resolve(journal.conn, ref_b)
+    with journal.write() as conn:
+        a_id, _, a_name = resolve(conn, ref_a)
+        b_id, _, b_name = resolve(conn, ref_b)
         if a_id == b_id:
             raise InvalidInput(f"{a_name} cannot be tied to themselves", hint="name two people")
         low, high = sorted((a_id, b_id))
-        tie = session.get(Tie, (low, high))
-        if tie is None:
-            session.add(Tie(a_id=low, b_id=high, note=note_text))
-        elif note_text is not None:
-            tie.note = note_text
-            session.add(tie)
+        conn.execute(
+            "INSERT INTO tie (a_id, b_id, note) VALUES (?, ?, ?) "
+            "ON CONFLICT (a_id, b_id) DO UPDATE SET note = coalesce(excluded.note, note)",
+            (low, high, note_text),
+        )
     return a_name, b_name
 
 
 def add_referral(journal: Journal, ref: str, to_ref: str, need: str, on: date) -> tuple[str, str]:
     """Record that you introduced one person to another for a need."""
-    from netjournal.models import Referral
-    from netjournal.services.index import refresh_people
+    from netjournal.services.evidence import refresh_people
 
-    need_text = _required(need, "need")
-    with journal.write() as session:
-        pid, _, name = resolve(journal.conn, ref)
-        to_id, _, to_name = resolve(journal.conn, to_ref)
+    need_text = required_text(need, "need")
+    with journal.write() as conn:
+        pid, _, name = resolve(conn, ref)
+        to_id, _, to_name = resolve(conn, to_ref)
         if pid == to_id:
             raise InvalidInput(f"{name} cannot be referred to themselves")
-        session.add(Referral(person_id=pid, to_id=to_id, need=need_text, date=on))
-        session.flush()
-        refresh_people(journal.conn, [to_id])
+        conn.execute(
+            "INSERT INTO referral (person_id, to_id, need, date) VALUES (?, ?, ?, ?)",
+            (pid, to_id, need_text, on.isoformat()),
+        )
+        refresh_people(conn, [to_id])
     return name, to_name
 
 

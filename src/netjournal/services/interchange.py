@@ -1,6 +1,6 @@
 """Import and export: the JSON interchange format and the other sources.
 
-Every source becomes a :class:`~netjournal.document.Document` first; one
+Every source becomes a :class:`~netjournal.codecs.document.Document` first; one
 function writes a document to the journal, in one transaction, with bulk
 inserts.  Re-importing the same document changes nothing: people are matched
 by key (and, for contacts from other sources, by URL, e-mail, or name and
@@ -18,16 +18,17 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from netjournal.document import (
+from netjournal.checks import json_has_control_chars
+from netjournal.codecs.document import (
     FORMAT_NAME,
     FORMAT_VERSION,
     Document,
     PersonRecord,
-    json_has_control_chars,
 )
 from netjournal.errors import InvalidFile
+from netjournal.fields import LABEL_KINDS, LIST_FIELDS
 from netjournal.matching.text import fold, slug
-from netjournal.services.people import LABEL_KINDS, LIST_FIELDS, get_records
+from netjournal.services.people import get_records, person_objects
 
 if TYPE_CHECKING:
     from netjournal.store import Journal
@@ -106,7 +107,7 @@ def _problem(err: Any) -> str:
 
 def read_source(text: str, fmt: str | None, filename: str | None = None) -> Document:
     """Turn a file's text of any supported format into a document."""
-    from netjournal.services.formats import detect_format, read_any
+    from netjournal.codecs import detect_format, read_any
 
     kind = fmt or detect_format(text, filename)
     if kind == "json":
@@ -126,9 +127,9 @@ def import_document(
     progress: Progress | None = None,
 ) -> ImportReport:
     """Write a document to the journal: all of it, or nothing."""
-    from netjournal.services.index import refresh_people
+    from netjournal.services.evidence import refresh_people
 
-    with journal.write_sql() as conn:
+    with journal.write() as conn:
         plan = _plan(conn, doc, match_contacts)
         report = _apply(conn, doc, plan, progress)
         touched = plan.changed_ids(conn)
@@ -493,15 +494,15 @@ def _add_events(
 # ------------------------------------------------------------------- export
 
 
-def export_document(conn: sqlite3.Connection) -> dict[str, Any]:
+def export_document(journal: Journal) -> dict[str, Any]:
+    """The whole journal as an interchange document (plain JSON data), in one read."""
+    with journal.read() as conn:
+        return document_of(conn)
+
+
+def document_of(conn: sqlite3.Connection) -> dict[str, Any]:
     """The whole journal as an interchange document (plain JSON data)."""
-    people = []
-    for record in get_records(conn):
-        data = record.model_dump(mode="json")
-        for extension in ("birthday", "url"):
-            if data.get(extension) is None:
-                data.pop(extension, None)
-        people.append(data)
+    people = [json.loads(obj) for obj in person_objects(conn)]
     interactions = [
         {"person": p, "date": d, "kind": k, "note": n}
         for p, d, k, n in conn.execute(
@@ -545,9 +546,9 @@ def export_document(conn: sqlite3.Connection) -> dict[str, Any]:
     }
 
 
-def export_people(conn: sqlite3.Connection) -> Document:
+def export_people(journal: Journal) -> Document:
     """The journal as a validated document, for the vCard and CSV writers."""
-    return Document.model_validate(export_document(conn))
+    return Document.model_validate(export_document(journal))
 
 
 __all__ = ["ImportReport", "export_document", "import_document", "parse_json"]

@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from netjournal.document import (
+from netjournal.codecs.document import (
     HelpRecord,
     InteractionRecord,
     PersonRecord,
     ReferralRecord,
     TieRecord,
-    has_control_chars,
 )
 from netjournal.errors import Ambiguous, InvalidInput, NotFound
+from netjournal.fields import PERSON_FIELDS, PERSON_JSON_SQL, PERSON_ROW_SQL
 from netjournal.matching.text import fold, slug
 
-LABEL_KINDS = ("alias", "skill", "tag", "value")
-LIST_FIELDS = {"alias": "aliases", "skill": "skills", "tag": "tags", "value": "values"}
-TEXT_FIELDS = ("org", "title", "city", "email", "phone", "met", "notes", "url")
-MAX_TEXT = 10_000
-MAX_NAME = 300
+if TYPE_CHECKING:
+    from netjournal.store import Journal
 
 
 class PersonProfile(PersonRecord):
@@ -31,38 +30,6 @@ class PersonProfile(PersonRecord):
     help: list[HelpRecord] = []
     ties: list[TieRecord] = []
     referrals: list[ReferralRecord] = []
-
-
-# ------------------------------------------------------------------ checks
-
-
-def check_text(value: str | None, what: str, *, limit: int = MAX_TEXT) -> str | None:
-    """Clean a text typed by a person; refuse control characters and huge texts."""
-    if value is None:
-        return None
-    if "\x00" in value:
-        raise InvalidInput(f"the {what} contains a NUL byte")
-    if has_control_chars(value):
-        raise InvalidInput(f"the {what} contains control characters")
-    value = value.strip()
-    if len(value) > limit:
-        raise InvalidInput(f"the {what} is too long ({len(value)} characters; at most {limit})")
-    return value or None
-
-
-def check_name(value: str) -> str:
-    name = check_text(value, "name", limit=MAX_NAME)
-    if not name:
-        raise InvalidInput("the name is empty", hint="give the person's name, e.g. 'Anna Rossi'")
-    if "\n" in name or "\r" in name or "\t" in name:
-        raise InvalidInput("the name must be on one line")
-    return name
-
-
-def check_cadence(days: int | None) -> int | None:
-    if days is not None and days <= 0:
-        raise InvalidInput(f"a cadence must be a positive number of days, not {days}")
-    return days
 
 
 # --------------------------------------------------------------- resolution
@@ -149,6 +116,20 @@ def new_key(conn: sqlite3.Connection, name: str, wanted: str | None = None) -> s
 # ----------------------------------------------------------------- reading
 
 
+def person_objects(
+    conn: sqlite3.Connection, where: str = "", params: Sequence[object] = ()
+) -> Iterator[str]:
+    """Person objects of the interchange format as JSON texts made by SQLite, by key.
+
+    ``where`` filters ``person p``.  ``net list --json``, ``net show --json``
+    and ``net export`` all print these, so the three cannot drift; building
+    them in SQL keeps a 30,000-person listing fast: only text passes through
+    Python.
+    """
+    for (obj,) in conn.execute(PERSON_JSON_SQL + where + " ORDER BY p.key", tuple(params)):
+        yield obj
+
+
 def get_records(conn: sqlite3.Connection, ids: Sequence[int] | None = None) -> list[PersonRecord]:
     """People as interchange records, ordered by key (all, or the given ids)."""
     where, params = "", tuple[int, ...]()
@@ -157,50 +138,16 @@ def get_records(conn: sqlite3.Connection, ids: Sequence[int] | None = None) -> l
             return []
         where = f" WHERE p.id IN ({','.join('?' * len(ids))})"
         params = tuple(ids)
-    rows = conn.execute(
-        "SELECT p.id, p.key, p.name, p.org, p.title, p.city, p.email, p.phone, p.met, p.notes, "
-        "p.cadence_days, v.key, p.added, p.birthday, p.url FROM person p "
-        f"LEFT JOIN person v ON v.id = p.via_id{where} ORDER BY p.key",
-        params,
-    ).fetchall()
-    labels = _labels(conn, [r[0] for r in rows] if ids is not None else None)
     out = []
-    for r in rows:
-        lists = labels.get(r[0], {})
-        out.append(
-            PersonRecord.model_construct(
-                key=r[1],
-                name=r[2],
-                org=r[3],
-                title=r[4],
-                city=r[5],
-                email=r[6],
-                phone=r[7],
-                met=r[8],
-                notes=r[9],
-                cadence_days=r[10],
-                via=r[11],
-                added=date.fromisoformat(r[12]),
-                birthday=date.fromisoformat(r[13]) if r[13] else None,
-                url=r[14],
-                aliases=lists.get("alias", []),
-                skills=lists.get("skill", []),
-                tags=lists.get("tag", []),
-                values=lists.get("value", []),
-            )
-        )
-    return out
-
-
-def _labels(conn: sqlite3.Connection, ids: Sequence[int] | None) -> dict[int, dict[str, list[str]]]:
-    sql = "SELECT person_id, kind, name FROM person_label"
-    params: tuple[int, ...] = ()
-    if ids is not None:
-        sql += f" WHERE person_id IN ({','.join('?' * len(ids))})"
-        params = tuple(ids)
-    out: dict[int, dict[str, list[str]]] = {}
-    for pid, kind, name in conn.execute(sql + " ORDER BY person_id, kind, position", params):
-        out.setdefault(pid, {}).setdefault(kind, []).append(name)
+    for row in conn.execute(PERSON_ROW_SQL + where + " ORDER BY p.key", params):
+        values: dict[str, object] = {}
+        for spec, value in zip(PERSON_FIELDS, row[1:], strict=True):
+            if spec.kind == "labels":
+                value = json.loads(value)
+            elif spec.kind == "date" and value is not None:
+                value = date.fromisoformat(value)
+            values[spec.name] = value
+        out.append(PersonRecord.model_construct(None, **values))
     return out
 
 
@@ -219,7 +166,7 @@ def _filter(skills: Iterable[str], tags: Iterable[str], city: str | None) -> tup
 
 
 def list_people(
-    conn: sqlite3.Connection,
+    journal: Journal,
     *,
     skills: Iterable[str] = (),
     tags: Iterable[str] = (),
@@ -227,57 +174,49 @@ def list_people(
 ) -> list[PersonRecord]:
     """People with every given skill and tag (case- and accent-insensitive), by key."""
     where, params = _filter(skills, tags, city)
-    if not where:
-        return get_records(conn)
-    ids = [r[0] for r in conn.execute(f"SELECT p.id FROM person p{where}", params)]
-    return get_records(conn, ids)
-
-
-PERSON_JSON = """
-WITH labels AS (
-    SELECT person_id,
-        json_group_array(name) FILTER (WHERE kind = 'alias') AS aliases,
-        json_group_array(name) FILTER (WHERE kind = 'skill') AS skills,
-        json_group_array(name) FILTER (WHERE kind = 'tag') AS tags,
-        json_group_array(name) FILTER (WHERE kind = 'value') AS vals
-    FROM (SELECT person_id, kind, name FROM person_label ORDER BY person_id, kind, position)
-    GROUP BY person_id
-)
-SELECT json_object(
-    'key', p.key, 'name', p.name,
-    'aliases', json(coalesce(l.aliases, '[]')), 'skills', json(coalesce(l.skills, '[]')),
-    'tags', json(coalesce(l.tags, '[]')), 'values', json(coalesce(l.vals, '[]')),
-    'org', p.org, 'title', p.title, 'city', p.city, 'email', p.email, 'phone', p.phone,
-    'met', p.met, 'notes', p.notes, 'cadence_days', p.cadence_days, 'via', v.key,
-    'added', p.added)
-FROM person p LEFT JOIN person v ON v.id = p.via_id LEFT JOIN labels l ON l.person_id = p.id
-"""
+    with journal.read() as conn:
+        if not where:
+            return get_records(conn)
+        ids = [r[0] for r in conn.execute(f"SELECT p.id FROM person p{where}", params)]
+        return get_records(conn, ids)
 
 
 def people_json(
-    conn: sqlite3.Connection,
+    journal: Journal,
     *,
     skills: Iterable[str] = (),
     tags: Iterable[str] = (),
     city: str | None = None,
 ) -> Iterator[str]:
-    """The people of ``net list --json`` as JSON objects, made by SQLite, by key.
-
-    Building the objects in SQL keeps a 30,000-person listing fast and small:
-    nothing but text passes through Python.
-    """
+    """The people of ``net list --json`` as JSON texts, by key (streamed, in one read)."""
     where, params = _filter(skills, tags, city)
-    for (obj,) in conn.execute(PERSON_JSON + where + " ORDER BY p.key", params):
-        yield obj
+    with journal.read() as conn:
+        yield from person_objects(conn, where, params)
 
 
-def profile(conn: sqlite3.Connection, ref: str) -> PersonProfile:
+def profile(journal: Journal, ref: str) -> PersonProfile:
     """A person with their interactions, help, ties and referrals."""
-    pid, _key, _name = resolve(conn, ref)
-    record = get_records(conn, [pid])[0]
     from netjournal.services.events import events_of
 
-    interactions, help_, ties, referrals = events_of(conn, pid)
+    with journal.read() as conn:
+        pid, _key, _name = resolve(conn, ref)
+        record = get_records(conn, [pid])[0]
+        interactions, help_, ties, referrals = events_of(conn, pid)
     return PersonProfile.model_construct(
         **dict(record), interactions=interactions, help=help_, ties=ties, referrals=referrals
     )
+
+
+def profile_json(journal: Journal, ref: str) -> dict[str, object]:
+    """``net show --json``: the person object of ``net list --json`` with their events."""
+    from netjournal.services.events import events_of
+
+    with journal.read() as conn:
+        pid, _key, _name = resolve(conn, ref)
+        data: dict[str, object] = json.loads(next(person_objects(conn, " WHERE p.id = ?", (pid,))))
+        interactions, help_, ties, referrals = events_of(conn, pid)
+    data["interactions"] = [r.model_dump(mode="json") for r in interactions]
+    data["help"] = [r.model_dump(mode="json") for r in help_]
+    data["ties"] = [r.model_dump(mode="json") for r in ties]
+    data["referrals"] = [r.model_dump(mode="json") for r in referrals]
+    return data

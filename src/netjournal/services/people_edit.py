@@ -7,21 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from netjournal.checks import check_cadence, check_name, check_text
 from netjournal.errors import InvalidInput
+from netjournal.fields import BY_NAME, LABEL_KINDS, LIST_FIELDS, TEXT_FIELDS
 from netjournal.matching.text import fold
-from netjournal.services.people import (
-    LABEL_KINDS,
-    TEXT_FIELDS,
-    check_cadence,
-    check_name,
-    check_text,
-    new_key,
-    resolve,
-)
+from netjournal.services.people import new_key, resolve
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
     from netjournal.store import Journal
 
 
@@ -44,69 +36,65 @@ class PersonChanges:
 
 def add_person(journal: Journal, changes: PersonChanges) -> tuple[str, str]:
     """Add a person; returns ``(key, name)``."""
-    from netjournal.models import Person
-    from netjournal.services.index import refresh_people
+    from netjournal.clock import today
+    from netjournal.services.evidence import refresh_people
 
     name = check_name(changes.name or "")
-    texts = {f: check_text(v, f.replace("_", " ")) for f, v in changes.texts.items()}
+    texts = _checked_texts(changes.texts)
     check_cadence(changes.cadence_days)
-    with journal.write() as session:
-        conn = journal.conn
+    with journal.write() as conn:
         key = new_key(conn, name, changes.key)
-        via_id = _via_id(conn, changes.via, None)
-        from netjournal.clock import today
-
-        person = Person(
-            key=key,
-            name=name,
-            norm_name=fold(name),
-            cadence_days=changes.cadence_days,
-            via_id=via_id,
-            added=changes.added or today(),
-            birthday=changes.birthday,
+        values: dict[str, object] = {
+            "key": key,
+            "name": name,
+            "norm_name": fold(name),
+            "cadence_days": changes.cadence_days,
+            "via_id": _via_id(conn, changes.via, None),
+            "added": (changes.added or today()).isoformat(),
+            "birthday": changes.birthday.isoformat() if changes.birthday else None,
             **{f: texts.get(f) for f in TEXT_FIELDS},
+        }
+        columns = ", ".join(values)
+        marks = ", ".join("?" * len(values))
+        cursor = conn.execute(
+            f"INSERT INTO person ({columns}) VALUES ({marks})", tuple(values.values())
         )
-        session.add(person)
-        session.flush()
-        assert person.id is not None
+        pid = int(cursor.lastrowid or 0)
         for kind in LABEL_KINDS:
-            _set_labels(session, person.id, kind, changes.add.get(kind, []))
-        session.flush()
-        refresh_people(conn, [person.id])
+            _set_labels(conn, pid, kind, changes.add.get(kind, []))
+        refresh_people(conn, [pid])
     return key, name
 
 
 def edit_person(journal: Journal, ref: str, changes: PersonChanges) -> tuple[str, str]:
     """Change a person's fields and lists; returns ``(key, name)``."""
-    from netjournal.models import Person, PersonLabel
-    from netjournal.services.index import refresh_people
+    from netjournal.services.evidence import refresh_people
 
-    texts = {f: check_text(v, f.replace("_", " ")) for f, v in changes.texts.items()}
+    texts = _checked_texts(changes.texts)
     check_cadence(changes.cadence_days)
-    with journal.write() as session:
-        conn = journal.conn
-        pid, old_key, _ = resolve(conn, ref)
-        person = session.get(Person, pid)
-        assert person is not None
+    with journal.write() as conn:
+        pid, key, name = resolve(conn, ref)
+        values: dict[str, object] = dict(texts)
         if changes.name is not None:
-            person.name = check_name(changes.name)
-            person.norm_name = fold(person.name)
-        if changes.key is not None and changes.key.strip().lower() != old_key:
-            person.key = new_key(conn, person.name, changes.key)
-        for f, v in texts.items():
-            setattr(person, f, v)
+            name = check_name(changes.name)
+            values["name"], values["norm_name"] = name, fold(name)
+        if changes.key is not None and changes.key.strip().lower() != key:
+            key = values["key"] = new_key(conn, name, changes.key)
         if changes.cadence_days is not None:
-            person.cadence_days = changes.cadence_days
+            values["cadence_days"] = changes.cadence_days
         if changes.clear_cadence:
-            person.cadence_days = None
+            values["cadence_days"] = None
         if changes.via is not None:
-            person.via_id = _via_id(conn, changes.via, pid)
+            values["via_id"] = _via_id(conn, changes.via, pid)
         if changes.clear_via:
-            person.via_id = None
+            values["via_id"] = None
         if changes.added is not None:
-            person.added = changes.added
+            values["added"] = changes.added.isoformat()
         if changes.birthday is not None:
-            person.birthday = changes.birthday
+            values["birthday"] = changes.birthday.isoformat()
+        if values:
+            assignments = ", ".join(f"{column} = ?" for column in values)
+            conn.execute(f"UPDATE person SET {assignments} WHERE id = ?", (*values.values(), pid))
         for kind in LABEL_KINDS:
             adds, removes = changes.add.get(kind, []), changes.remove.get(kind, [])
             if not adds and not removes:
@@ -122,30 +110,27 @@ def edit_person(journal: Journal, ref: str, changes: PersonChanges) -> tuple[str
             missing = [r for r in removes if fold(r) not in {fold(c) for c in current}]
             if missing:
                 raise InvalidInput(
-                    f"{person.name} has no {kind} {', '.join(repr(m) for m in missing)}",
-                    hint=f"see 'net show {person.key}'",
+                    f"{name} has no {kind} {', '.join(repr(m) for m in missing)}",
+                    hint=f"see 'net show {key}'",
                 )
             gone = {fold(r) for r in removes}
             kept = [c for c in current if fold(c) not in gone]
-            session.execute(
-                PersonLabel.__table__.delete().where(  # type: ignore[attr-defined]
-                    (PersonLabel.person_id == pid) & (PersonLabel.kind == kind)
-                )
-            )
-            _set_labels(session, pid, kind, kept + adds)
-        session.add(person)
-        session.flush()
+            conn.execute("DELETE FROM person_label WHERE person_id = ? AND kind = ?", (pid, kind))
+            _set_labels(conn, pid, kind, kept + adds)
         refresh_people(conn, [pid])
-        return person.key, person.name
+    return key, name
+
+
+def _checked_texts(texts: dict[str, str | None]) -> dict[str, str | None]:
+    """Each free-text field checked, with the words its messages use."""
+    return {f: check_text(v, BY_NAME[f].words, limit=BY_NAME[f].limit) for f, v in texts.items()}
 
 
 def remove_person(journal: Journal, ref: str) -> tuple[str, str, dict[str, int]]:
     """Remove a person with their events and ties; returns what went."""
-    with journal.write() as session:
-        conn = journal.conn
+    with journal.write() as conn:
         pid, key, name = resolve(conn, ref)
         counts = _event_counts(conn, pid)
-        session.flush()
         conn.execute("DELETE FROM person WHERE id = ?", (pid,))
     return key, name, counts
 
@@ -177,17 +162,18 @@ def _via_id(conn: sqlite3.Connection, ref: str | None, self_id: int | None) -> i
     return via_id
 
 
-def _set_labels(session: Session, pid: int, kind: str, names: list[str]) -> None:
-    from netjournal.models import PersonLabel
-
+def _set_labels(conn: sqlite3.Connection, pid: int, kind: str, names: list[str]) -> None:
+    """Write a person's labels of one kind, in order, without repeats."""
+    spec = BY_NAME[LIST_FIELDS[kind]]
     seen: set[str] = set()
-    position = 0
+    rows: list[tuple[int, str, int, str, str]] = []
     for raw in names:
-        value = check_text(raw, kind, limit=300)
+        value = check_text(raw, spec.words, limit=spec.limit)
         if not value or fold(value) in seen:
             continue
         seen.add(fold(value))
-        session.add(
-            PersonLabel(person_id=pid, kind=kind, position=position, name=value, norm=fold(value))
-        )
-        position += 1
+        rows.append((pid, kind, len(rows), value, fold(value)))
+    conn.executemany(
+        "INSERT INTO person_label (person_id, kind, position, name, norm) VALUES (?, ?, ?, ?, ?)",
+        rows,
+    )

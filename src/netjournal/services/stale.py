@@ -57,7 +57,7 @@ def set_cadence(journal: Journal, tag: str | None, days: int | None, *, default:
     """Set a tag's cadence, or the journal default; ``days=None`` clears a tag's."""
     if days is not None and days <= 0:
         raise InvalidInput(f"a cadence must be a positive number of days, not {days}")
-    with journal.write_sql() as conn:
+    with journal.write() as conn:
         if default:
             if days is None:
                 raise InvalidInput("give the default cadence in days")
@@ -154,7 +154,7 @@ SELECT person_id, {column} FROM (
 
 def _hints(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
     """Something to talk about: the last interaction's note, or help they gave you."""
-    from netjournal.services.index import chunks
+    from netjournal.services.evidence import chunks
 
     out: dict[int, str] = {}
     for part in chunks(ids):
@@ -172,3 +172,38 @@ def _hints(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
         )
         out.update((pid, f"last time: {note}") for pid, note in notes)
     return out
+
+
+def stale_report(
+    journal: Journal,
+    today: date,
+    *,
+    limit: int | None = None,
+    tag: str | None = None,
+    hints: bool = True,
+) -> list[StaleTie]:
+    """``net stale``: people past their cadence, most neglected first."""
+    with journal.read() as conn:
+        return stale_ties(conn, today, limit=limit, tag=tag, hints=hints)
+
+
+def cadences(journal: Journal) -> tuple[int, dict[str, int]]:
+    """The journal's default cadence and every tag's, in days."""
+    with journal.read() as conn:
+        return default_cadence(conn), tag_cadences(conn)
+
+
+def update_cadences(
+    journal: Journal,
+    *,
+    tag: str | None = None,
+    days: int | None = None,
+    default: int | None = None,
+    clear: bool = False,
+) -> tuple[int, dict[str, int]]:
+    """``net cadence``: set the default or a tag's cadence (or clear it), then read them all."""
+    if default is not None:
+        set_cadence(journal, None, default, default=True)
+    elif tag is not None and (days is not None or clear):
+        set_cadence(journal, tag, None if clear else days, default=False)
+    return cadences(journal)

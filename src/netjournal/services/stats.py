@@ -9,10 +9,14 @@ from __future__ import annotations
 import math
 import sqlite3
 from datetime import date
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from netjournal.services.stale import LAST_CONTACT_SQL, cadence_sql, default_cadence
+
+if TYPE_CHECKING:
+    from netjournal.store import Journal
 
 
 class Spread(BaseModel):
@@ -153,3 +157,12 @@ def reading(s: Stats) -> str:
         parts.append(f"{round(100 * s.warm_share)}% of your direct ties are warm")
     text = "; ".join(parts)
     return text[0].upper() + text[1:] + "."
+
+
+def stats_report(journal: Journal, today: date) -> Stats:
+    """``net stats``, on a current matching index (each person's field comes from it)."""
+    from netjournal.services.evidence import ensure_index
+
+    ensure_index(journal)
+    with journal.read() as conn:
+        return network_stats(conn, today)

@@ -91,7 +91,7 @@ def restore_from(journal: Journal, source: Path, keep_as: Path) -> None:
         src.close()
 
 
-def doctor(conn: sqlite3.Connection) -> list[tuple[str, bool, str]]:
+def integrity_checks(conn: sqlite3.Connection) -> list[tuple[str, bool, str]]:
     """SQLite's integrity and foreign-key checks, in plain words."""
     checks = []
     integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]

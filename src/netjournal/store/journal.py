@@ -8,14 +8,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from netjournal.errors import JournalError
+from netjournal.errors import InvalidInput, JournalError, NetjournalError
 from netjournal.store.migrations import MIGRATIONS
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
-    from sqlmodel import Session
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
@@ -50,9 +46,17 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
-def describe_sqlite_error(path: Path, exc: sqlite3.Error) -> JournalError:
-    """Turn a SQLite failure on the journal into a plain-words error."""
+def describe_sqlite_error(path: Path, exc: sqlite3.Error) -> NetjournalError:
+    """The one translation of a SQLite failure into a plain-words error.
+
+    A constraint failure is the user's input refused (what was refused is
+    named); only a file that cannot be used at all is a journal error.  A
+    failure that says nothing about the file (a mistake in a query) is raised
+    again as it is, for the CLI's single exit point to report as a bug.
+    """
     text = str(exc).lower()
+    if isinstance(exc, sqlite3.IntegrityError) or "constraint failed" in text:
+        return InvalidInput(f"the journal refused the change: {_constraint(text)}")
     if "readonly" in text or "read-only" in text:
         return JournalError(
             f"the journal {path} is read-only",
@@ -68,22 +72,46 @@ def describe_sqlite_error(path: Path, exc: sqlite3.Error) -> JournalError:
             f"the journal {path} is damaged ({exc})",
             hint="run 'net doctor', or 'net restore' a backup",
         )
-    if "unable to open" in text:
+    if "disk is full" in text or "database or disk is full" in text:
+        return JournalError(
+            f"the disk holding the journal {path} is full; nothing was changed",
+            hint="free some space and run the command again",
+        )
+    if "unable to open" in text or "disk i/o error" in text:
         return JournalError(
             f"cannot open the journal {path}", hint="check the path and its permissions"
         )
-    return JournalError(f"the journal {path} cannot be used: {exc}")
+    if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+        return JournalError(f"the journal {path} cannot be used: {exc}")
+    raise exc  # a fault of the program, not of the file: the single exit point reports it
+
+
+def _constraint(text: str) -> str:
+    """Say in words which rule a change broke."""
+    if "unique" in text:
+        column = text.rsplit(":", 1)[-1].strip()
+        return f"a record with the same {column} exists already"
+    if "foreign key" in text:
+        return "it refers to a record that does not exist"
+    if "not null" in text:
+        column = text.rsplit(":", 1)[-1].strip()
+        return f"{column} must have a value"
+    if "check" in text:
+        return "a value is out of range"
+    return text
 
 
 class Journal:
-    """One journal file, migrated to the current schema."""
+    """One journal file, migrated to the current schema.
+
+    The store's rule: every command reads in one :meth:`read` transaction or
+    writes in one :meth:`write` transaction, both on the same stdlib
+    :mod:`sqlite3` connection, with plain SQL.  See :mod:`netjournal.store`.
+    """
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
-        self._engine: Engine | None = None
-
-    # ---------------------------------------------------------- transactions
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
@@ -98,58 +126,28 @@ class Journal:
             raise describe_sqlite_error(self.path, exc) from exc
 
     @contextmanager
-    def write_sql(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction on the raw connection: all of it, or nothing."""
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """The one write unit: a transaction that commits all of it, or nothing.
+
+        ``BEGIN IMMEDIATE`` takes the write lock first, so that what the block
+        reads is still true when it writes.  An exception inside the block
+        rolls everything back; a SQLite failure becomes one plain-words error.
+        """
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise describe_sqlite_error(self.path, exc) from exc
 
-    @contextmanager
-    def write(self) -> Iterator[Session]:
-        """A write transaction as a SQLModel session: all of it, or nothing."""
-        from sqlalchemy.exc import DBAPIError
-        from sqlmodel import Session
-
-        engine = self.engine()
-        try:
-            with Session(engine) as session:
-                session.connection()  # begins: BEGIN IMMEDIATE
-                try:
-                    yield session
-                except BaseException:
-                    session.rollback()
-                    raise
-                session.commit()
-        except DBAPIError as exc:
-            orig = exc.orig if isinstance(exc.orig, sqlite3.Error) else sqlite3.Error(str(exc))
-            raise describe_sqlite_error(self.path, orig) from exc
-
-    def engine(self) -> Engine:
-        """The SQLAlchemy engine over this journal's connection (made on first use)."""
-        if self._engine is None:
-            from sqlalchemy import event
-            from sqlalchemy.pool import StaticPool
-            from sqlmodel import create_engine
-
-            engine = create_engine("sqlite://", creator=lambda: self.conn, poolclass=StaticPool)
-
-            @event.listens_for(engine, "begin")
-            def _begin(connection: Any) -> None:
-                connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-            self._engine = engine
-        return self._engine
-
     def close(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
         self.conn.close()
 
 

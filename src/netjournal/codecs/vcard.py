@@ -53,8 +53,7 @@ from datetime import date
 
 from vobject.base import ContentLine, VObjectError, textLineToContentLine
 
-from netjournal.document import Document, PersonRecord, TieRecord
-from netjournal.services.formats import (
+from netjournal.codecs.common import (
     NEWLINE,
     clean,
     excerpt,
@@ -66,6 +65,7 @@ from netjournal.services.formats import (
     parse_iso_date,
     strip_bom,
 )
+from netjournal.codecs.document import Document, PersonRecord, TieRecord
 
 WHAT = "vCard file"
 VERSIONS = ("3.0", "4.0")

@@ -1,4 +1,4 @@
-"""Backups, restore and health checks of the journal file."""
+"""``net backup`` and ``net restore``: consistent copies of the journal, and putting one back."""
 
 from __future__ import annotations
 
@@ -6,26 +6,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
-
 if TYPE_CHECKING:
     from netjournal.store import Journal
 
 KEEP_BACKUPS = 5
-
-
-class Check(BaseModel):
-    name: str
-    ok: bool
-    detail: str
-
-
-class Report(BaseModel):
-    journal: str
-    ok: bool
-    checks: list[Check]
-    people: int
-    migrations: list[str]
 
 
 def backup(journal: Journal, target: Path | None = None, keep: int = KEEP_BACKUPS) -> Path:
@@ -54,19 +38,3 @@ def restore(journal: Journal, source: Path) -> Path:
     kept = journal.path.parent / "backups" / f"{journal.path.stem}.replaced-{stamp}.db"
     restore_from(journal, source, kept)
     return kept
-
-
-def check(journal: Journal) -> Report:
-    from netjournal.store.backup import doctor
-
-    with journal.read() as conn:
-        checks = [Check(name=n, ok=o, detail=d) for n, o, d in doctor(conn)]
-        people = conn.execute("SELECT count(*) FROM person").fetchone()[0]
-        migrations = [r[0] for r in conn.execute("SELECT name FROM schema_migration ORDER BY name")]
-    return Report(
-        journal=str(journal.path),
-        ok=all(c.ok for c in checks),
-        checks=checks,
-        people=people,
-        migrations=migrations,
-    )

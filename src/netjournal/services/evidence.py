@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from netjournal.matching.analyze import Analysis, analyze
-from netjournal.matching.lexicon import digest, load_words
+from netjournal.matching.lexicon import fingerprint, load_words
 from netjournal.matching.text import stem_en, stem_it
 
 if TYPE_CHECKING:
@@ -98,14 +98,14 @@ class MemoryPhraseSource:
 
 def index_is_current(conn: sqlite3.Connection) -> bool:
     row = conn.execute("SELECT value FROM setting WHERE name = 'lexicon'").fetchone()
-    return row is not None and row[0] == digest()
+    return row is not None and row[0] == fingerprint()
 
 
 def ensure_index(journal: Journal) -> None:
     """Rebuild the matching index when the lexicon changed (or was never loaded)."""
     if index_is_current(journal.conn):
         return
-    with journal.write_sql() as conn:
+    with journal.write() as conn:
         if not index_is_current(conn):
             rebuild_index(conn)
 
@@ -129,7 +129,7 @@ def rebuild_index(
     conn.execute(
         "INSERT INTO setting (name, value) VALUES ('lexicon', ?) "
         "ON CONFLICT(name) DO UPDATE SET value = excluded.value",
-        (digest(),),
+        (fingerprint(),),
     )
     ids = [r[0] for r in conn.execute("SELECT id FROM person")]
     refresh_people(conn, ids, rebuilding=True, progress=progress)

@@ -7,7 +7,6 @@ into a :class:`Document` first, so that one code path writes to the journal.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Literal
 
@@ -21,25 +20,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from netjournal.checks import has_control_chars
+
 FORMAT_NAME = "netjournal"
 FORMAT_VERSION = 1
-
-
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def has_control_chars(text: str) -> bool:
-    """C0 and C1 control characters, NUL and DEL; tab and line breaks are fine."""
-    return _CONTROL.search(text) is not None
-
-
-# A JSON text holds a control character only raw or as a \\u escape.
-_CONTROL_ESCAPE = re.compile(r"\\u00(?:[01][0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])")
-
-
-def json_has_control_chars(text: str) -> bool:
-    """Could the JSON text decode to a string with a control character?"""
-    return has_control_chars(text) or _CONTROL_ESCAPE.search(text) is not None
 
 
 def _clean(value: str | None) -> str | None:

@@ -1,6 +1,6 @@
 """Telling an import file's format from its content, and reading it.
 
-``detect_format`` names one of :data:`FORMATS`; ``read_any`` reads every
+``detect_format`` names one of :data:`netjournal.codecs.FORMATS`; ``read_any`` reads every
 format but JSON (the journal's own documents are validated by the
 document loader, not here).
 """
@@ -9,24 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from netjournal.document import Document
-from netjournal.errors import InvalidFile, InvalidInput
-from netjournal.services.formats import strip_bom
-from netjournal.services.formats.csvfiles import (
+from netjournal.codecs import EXTENSIONS, IMPORT_FORMATS
+from netjournal.codecs.common import strip_bom
+from netjournal.codecs.csvfiles import (
     csv_kind,
     read_generic_csv,
     read_google_csv,
     read_linkedin,
     read_outlook_csv,
 )
+from netjournal.codecs.document import Document
+from netjournal.errors import InvalidFile, InvalidInput
 
-FORMATS = ("json", "vcard", "linkedin", "google", "outlook", "csv")
-FORMAT_HINT = "give --format json|vcard|linkedin|google|outlook|csv"
+FORMAT_HINT = f"give --format {'|'.join(IMPORT_FORMATS)}"
 
 
 def _read_vcards(text: str) -> Document:
     # vobject is imported only when a vCard is read, keeping detection light.
-    from netjournal.services.formats.vcard import read_vcards
+    from netjournal.codecs.vcard import read_vcards
 
     return read_vcards(text)
 
@@ -37,7 +37,6 @@ _READERS: dict[str, Callable[[str], Document]] = {
     "google": read_google_csv,
     "outlook": read_outlook_csv,
 }
-_EXTENSIONS = {".json": "json", ".vcf": "vcard", ".vcard": "vcard", ".csv": "csv"}
 
 
 def _first_line(text: str) -> str:
@@ -51,7 +50,7 @@ def _by_extension(filename: str | None) -> str | None:
     if not filename:
         return None
     lowered = filename.lower()
-    for extension, fmt in _EXTENSIONS.items():
+    for extension, fmt in EXTENSIONS.items():
         if lowered.endswith(extension):
             return fmt
     return None
@@ -94,6 +93,5 @@ def read_any(text: str, fmt: str) -> Document:
         reader = _READERS.get(kind or "", read_generic_csv)
         return reader(text)
     if fmt not in _READERS:
-        known = "|".join(FORMATS)
-        raise InvalidInput(f"unknown import format {fmt!r}", hint=f"give --format {known}")
+        raise InvalidInput(f"unknown import format {fmt!r}", hint=FORMAT_HINT)
     return _READERS[fmt](text)

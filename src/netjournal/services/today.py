@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from netjournal.services.balance import Owed, balance
 from netjournal.services.stale import StaleTie, stale_ties
+
+if TYPE_CHECKING:
+    from netjournal.store import Journal
 
 BIRTHDAY_DAYS = 14
 
@@ -20,7 +24,7 @@ class Birthday(BaseModel):
     in_days: int
 
 
-class Digest(BaseModel):
+class MorningDigest(BaseModel):
     today: date
     stale: list[StaleTie]
     owed: list[Owed]
@@ -49,10 +53,12 @@ def upcoming_birthdays(conn: sqlite3.Connection, today: date, days: int) -> list
     return sorted(out, key=lambda b: (b.in_days, b.key))
 
 
-def digest(conn: sqlite3.Connection, today: date, *, limit: int = 3) -> Digest:
-    return Digest(
-        today=today,
-        stale=stale_ties(conn, today, limit=limit),
-        owed=balance(conn).owed[:limit],
-        birthdays=upcoming_birthdays(conn, today, BIRTHDAY_DAYS),
-    )
+def morning_digest(journal: Journal, today: date, *, limit: int = 3) -> MorningDigest:
+    """``net today``: a few ties going cold, help owed, birthdays coming."""
+    with journal.read() as conn:
+        return MorningDigest(
+            today=today,
+            stale=stale_ties(conn, today, limit=limit),
+            owed=balance(conn).owed[:limit],
+            birthdays=upcoming_birthdays(conn, today, BIRTHDAY_DAYS),
+        )

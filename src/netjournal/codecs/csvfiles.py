@@ -16,8 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from netjournal.document import Document, PersonRecord
-from netjournal.services.formats import (
+from netjournal.codecs.common import (
     clean,
     fail,
     lenient_birthday,
@@ -28,6 +27,7 @@ from netjournal.services.formats import (
     parse_iso_date,
     strip_bom,
 )
+from netjournal.codecs.document import Document, PersonRecord
 
 FIELDS = (
     "name",

@@ -1,69 +1,16 @@
-"""Readers and writers for the files ``net import`` and ``net export`` handle.
-
-Every reader takes the text of a file (already decoded) and returns a
-:class:`~netjournal.document.Document`; every writer takes a document and
-returns text.  Nothing here touches the journal or the command line.
-
-The public functions live in the submodules and are exported from here
-too, loaded on first use (so that vobject is imported only for vCards):
-
-- :mod:`.vcard`: ``read_vcards``, ``write_vcards``
-- :mod:`.csvfiles`: ``read_linkedin``, ``read_google_csv``,
-  ``read_outlook_csv``, ``read_generic_csv``, ``write_csv``
-- :mod:`.detect`: ``detect_format``, ``read_any``
-
-This module also holds the small helpers the readers share.  A malformed
-file raises :class:`~netjournal.errors.InvalidFile` listing every problem
-found; no reader returns part of a file.
-"""
+"""Small helpers the codecs share: dates, cleaning, problems, documents."""
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 from pydantic import ValidationError
 
-from netjournal.document import Document, PersonRecord, TieRecord
+from netjournal.codecs.document import Document, PersonRecord, TieRecord
 from netjournal.errors import InvalidFile
-
-if TYPE_CHECKING:
-    from netjournal.services.formats.csvfiles import (
-        read_generic_csv,
-        read_google_csv,
-        read_linkedin,
-        read_outlook_csv,
-        write_csv,
-    )
-    from netjournal.services.formats.detect import detect_format, read_any
-    from netjournal.services.formats.vcard import read_vcards, write_vcards
-
-__all__ = [
-    "detect_format",
-    "read_any",
-    "read_generic_csv",
-    "read_google_csv",
-    "read_linkedin",
-    "read_outlook_csv",
-    "read_vcards",
-    "write_csv",
-    "write_vcards",
-]
-
-_EXPORTS = {
-    "read_vcards": "vcard",
-    "write_vcards": "vcard",
-    "read_linkedin": "csvfiles",
-    "read_google_csv": "csvfiles",
-    "read_outlook_csv": "csvfiles",
-    "read_generic_csv": "csvfiles",
-    "write_csv": "csvfiles",
-    "detect_format": "detect",
-    "read_any": "detect",
-}
 
 BOM = "\ufeff"
 NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -169,11 +116,3 @@ def fail(what: str, problems: list[str], hint: str | None = None) -> NoReturn:
         more = len(problems) - 1
         message += f" (and {more} more problem{'s' if more > 1 else ''})"
     raise InvalidFile(message, problems=list(problems), hint=hint)
-
-
-def __getattr__(name: str) -> object:
-    """Load a public function's submodule on first use."""
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{module}"), name)

@@ -1,0 +1,41 @@
+"""``net doctor``: is the journal file sound?"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from netjournal.store import Journal
+
+
+class Check(BaseModel):
+    name: str
+    ok: bool
+    detail: str
+
+
+class Report(BaseModel):
+    journal: str
+    ok: bool
+    checks: list[Check]
+    people: int
+    migrations: list[str]
+
+
+def check_journal(journal: Journal) -> Report:
+    """SQLite's integrity and reference checks, the journal mode and the schema."""
+    from netjournal.store.backup import integrity_checks
+
+    with journal.read() as conn:
+        checks = [Check(name=n, ok=o, detail=d) for n, o, d in integrity_checks(conn)]
+        people = conn.execute("SELECT count(*) FROM person").fetchone()[0]
+        migrations = [r[0] for r in conn.execute("SELECT name FROM schema_migration ORDER BY name")]
+    return Report(
+        journal=str(journal.path),
+        ok=all(c.ok for c in checks),
+        checks=checks,
+        people=people,
+        migrations=migrations,
+    )

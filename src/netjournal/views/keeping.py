@@ -1,0 +1,116 @@
+"""Views of keeping in touch: ``stale``, ``cadence``, ``balance``, ``stats`` and ``today``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from netjournal.render import Line, styled
+
+if TYPE_CHECKING:
+    from netjournal.services.balance import Balance
+    from netjournal.services.stale import StaleTie
+    from netjournal.services.stats import Stats
+    from netjournal.services.today import MorningDigest
+
+STALE_COLUMNS = ("who", "last contact", "days", "every", "talk about")
+BALANCE_COLUMNS = ("who", "you gave", "you got", "balance")
+OWED_COLUMNS = ("who", "since", "what")
+ONE_WAY_COLUMNS = ("who", "you gave")
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def stale_rows(people: list[StaleTie]) -> list[list[str]]:
+    return [
+        [
+            f"{p.name} ({p.key})",
+            p.last_contact.isoformat() if p.last_contact else "never",
+            f"{p.days_since} ({p.overdue_days} over)",
+            str(p.cadence_days),
+            p.hint or "",
+        ]
+        for p in people
+    ]
+
+
+def cadence_rows(default: int, per_tag: dict[str, int]) -> list[list[str]]:
+    return [["(default)", str(default)], *[[t, str(d)] for t, d in per_tag.items()]]
+
+
+def tag_cadence_line(tag: str, days: int | None, default: int) -> str:
+    every = f"every {days} days" if days else f"the default, every {default} days"
+    return f"{tag}: {every}"
+
+
+def balance_summary(result: Balance) -> str:
+    return f"You gave help {result.given} times and got it {result.received} times."
+
+
+def balance_rows(result: Balance) -> list[list[str]]:
+    return [
+        [f"{p.name} ({p.key})", str(p.gave), str(p.got), f"{p.balance:+d}"] for p in result.people
+    ]
+
+
+def owed_heading() -> Line:
+    return styled("[bold]They helped you; you have not helped back yet[/bold]")
+
+
+def owed_rows(result: Balance) -> list[list[str]]:
+    return [[f"{o.name} ({o.key})", o.since.isoformat(), o.what] for o in result.owed]
+
+
+def one_way_heading() -> Line:
+    return styled("[bold]You keep helping, nothing comes back[/bold]")
+
+
+def one_way_rows(result: Balance) -> list[list[str]]:
+    return [[f"{p.name} ({p.key})", str(p.gave)] for p in result.one_way]
+
+
+def spark(values: list[int]) -> str:
+    """A sparkline of counts."""
+    top = max(values) if values else 0
+    if not top:
+        return SPARKS[0] * len(values)
+    return "".join(SPARKS[min(7, round(7 * v / top))] for v in values)
+
+
+def stats_rows(result: Stats) -> list[list[str]]:
+    def even(value: float | None) -> str:
+        return "n/a" if value is None else f"{value:.2f}"
+
+    def top(items: list[tuple[str, int]]) -> str:
+        return ", ".join(f"{k} {n}" for k, n in items[:3]) or "-"
+
+    counts = [n for _m, n in result.months]
+    warm = "n/a" if result.warm_share is None else f"{round(100 * result.warm_share)}%"
+    return [
+        ["people", f"{result.people} ({result.direct} direct, {result.via} through someone)"],
+        [
+            "contacts this month",
+            f"{result.contacts_this_month} with {result.people_contacted_this_month} people",
+        ],
+        ["last 12 months", f"{spark(counts)}  {result.months[0][0]} … {result.months[-1][0]}"],
+        ["warm ties", f"{result.warm} of {result.direct} direct ({warm})"],
+        ["help", f"given {result.help_given}, received {result.help_received}"],
+        ["fields", f"evenness {even(result.domains.evenness)}: {top(result.domains.top)}"],
+        ["organisations", f"evenness {even(result.orgs.evenness)}: {top(result.orgs.top)}"],
+        ["cities", f"evenness {even(result.cities.evenness)}: {top(result.cities.top)}"],
+    ]
+
+
+def today_lines(result: MorningDigest) -> list[str]:
+    """The morning digest, one line a thing to do."""
+    out = []
+    for s in result.stale:
+        out.append(
+            f"Get in touch with {s.name} ({s.key}): last contact {s.days_since} days ago"
+            if s.last_contact
+            else f"Get in touch with {s.name} ({s.key}): never contacted"
+        )
+    for o in result.owed:
+        out.append(f"Help back {o.name} ({o.key}): they helped you on {o.since.isoformat()}")
+    for b in result.birthdays:
+        when = "today" if b.in_days == 0 else f"in {b.in_days} days"
+        out.append(f"Birthday of {b.name} ({b.key}) {when}, {b.date.isoformat()}")
+    return out

@@ -1,0 +1,90 @@
+"""Views of people: the rows of ``net list`` and the profile of ``net show``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from netjournal.render import Line, styled
+
+if TYPE_CHECKING:
+    from netjournal.codecs.document import PersonRecord
+    from netjournal.services.people import PersonProfile
+
+RECENT = 5
+
+
+def profile_lines(p: PersonProfile) -> list[Line]:
+    """A readable profile: who, skills, how you know them, contacts, help, ties."""
+    out: list[Line] = [styled("[bold]{}[/bold] ({})", p.name, p.key or "")]
+    work = " at ".join(x for x in (p.title, p.org) if x)
+    if work or p.city:
+        out.append("  " + " · ".join(x for x in (work, p.city or "") if x))
+    for label, items in (
+        ("aka", p.aliases),
+        ("skills", p.skills),
+        ("tags", p.tags),
+        ("values", p.values),
+    ):
+        if items:
+            out.append(f"  {label}: {', '.join(items)}")
+    for label, value in (
+        ("email", p.email),
+        ("phone", p.phone),
+        ("web", p.url),
+        ("birthday", p.birthday.isoformat() if p.birthday else None),
+    ):
+        if value:
+            out.append(f"  {label}: {value}")
+    how = []
+    if p.via:
+        how.append(f"through {p.via}")
+    if p.met:
+        how.append(f"met: {p.met}")
+    how.append(f"in the journal since {p.added.isoformat() if p.added else '?'}")
+    if p.cadence_days:
+        how.append(f"in touch every {p.cadence_days} days")
+    out.append("  " + "; ".join(how))
+    if p.notes:
+        out.append(f"  notes: {p.notes}")
+    out.append("")
+    if p.interactions:
+        out.append(styled("[bold]Last contacts[/bold] ({} in all)", len(p.interactions)))
+        for i in p.interactions[:RECENT]:
+            kind = f"{i.kind}: " if i.kind else ""
+            out.append(f"  {i.date.isoformat()}  {kind}{i.note or ''}")
+    else:
+        out.append(styled("[bold]Last contacts[/bold]: none yet"))
+    gave = [h for h in p.help if h.direction == "gave"]
+    got = [h for h in p.help if h.direction == "got"]
+    out.append(styled("[bold]Help[/bold]: you gave {}, you got {}", len(gave), len(got)))
+    for h in p.help[:RECENT]:
+        arrow = "you → them" if h.direction == "gave" else "them → you"
+        out.append(f"  {h.date.isoformat()}  {arrow}: {h.what}")
+    if p.ties:
+        out.append(styled("[bold]Knows[/bold]"))
+        for t in p.ties:
+            other = t.b if t.a == p.key else t.a
+            out.append(f"  {other}" + (f" ({t.note})" if t.note else ""))
+    if p.referrals:
+        out.append(styled("[bold]Referrals[/bold]"))
+        for r in p.referrals:
+            out.append(f"  {r.date.isoformat()}  {r.person} → {r.to} for {r.need}")
+    return out
+
+
+PEOPLE_COLUMNS = ("key", "name", "work", "city", "skills", "tags")
+
+
+def people_rows(people: list[PersonRecord]) -> list[list[str]]:
+    """The rows of ``net list``."""
+    return [
+        [
+            p.key or "",
+            p.name,
+            " · ".join(x for x in (p.title, p.org) if x),
+            p.city or "",
+            ", ".join(p.skills),
+            ", ".join(p.tags),
+        ]
+        for p in people
+    ]
