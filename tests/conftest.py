@@ -15,9 +15,16 @@ from netjournal.cli import run
 TODAY = "2026-11-27"
 
 
+@pytest.fixture(scope="session")
+def lexicon_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One compiled lexicon for the whole run (built on first use, as for a user)."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lexicon_cache: Path) -> None:
     """No test can touch a real journal: NETJOURNAL_DB points into tmp_path."""
+    monkeypatch.setenv("NETJOURNAL_CACHE_DIR", str(lexicon_cache))
     monkeypatch.setenv("NETJOURNAL_DB", str(tmp_path / "journal" / "netjournal.db"))
     monkeypatch.setenv("NETJOURNAL_TODAY", TODAY)
     monkeypatch.setenv("COLUMNS", "120")

@@ -106,47 +106,14 @@ class SchemaMigration(SQLModel, table=True):
 # ------------------------------------------------------- the matching index
 
 
-class Concept(SQLModel, table=True):
-    id: str = Field(primary_key=True)
-    domain: str
-    label: str
+# The lexicon's tables (concept, concept_closure, lexicon_phrase, problem_word,
+# vocabulary) live in their own read-only file: see netjournal.store.lexicon.
 
 
-class ConceptClosure(SQLModel, table=True):
-    """``descendant`` is ``ancestor`` or narrower than it, ``depth`` steps down."""
+class PersonWord(SQLModel, table=True):
+    """A word of someone's skills, title or organisation a need's typo may be corrected to."""
 
-    __tablename__ = "concept_closure"
-    ancestor: str = Field(primary_key=True)
-    descendant: str = Field(primary_key=True, index=True)
-    depth: int
-
-
-class LexiconPhrase(SQLModel, table=True):
-    """A concept label as a language-tagged sequence of stems."""
-
-    __tablename__ = "lexicon_phrase"
-    key: str = Field(primary_key=True)
-    concept_id: str = Field(primary_key=True)
-    label: str
-    ambiguous: bool = False
-    ignore: bool = False
-
-
-class ProblemWord(SQLModel, table=True):
-    """One stem of a problem (a set of stems that all must appear in a need)."""
-
-    __tablename__ = "problem_word"
-    stem: str = Field(primary_key=True)
-    problem_id: int = Field(primary_key=True)
-    position: int = Field(primary_key=True)
-    concept_id: str
-    size: int
-    text: str
-
-
-class Vocabulary(SQLModel, table=True):
-    """Words a need may be corrected towards (typos)."""
-
+    __tablename__ = "person_word"
     word: str = Field(primary_key=True)
 
 

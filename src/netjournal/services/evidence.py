@@ -1,4 +1,4 @@
-"""The matching index: the lexicon compiled into the journal, and each person's evidence.
+"""The matching index: each person's evidence, against the attached lexicon.
 
 ``person_concept`` says which concepts a person covers and from which field
 (skills, title, org, notes, help they gave you, referrals to them);
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from netjournal.matching.analyze import Analysis, analyze
-from netjournal.matching.lexicon import fingerprint, load_words
+from netjournal.matching.lexicon import load_words
 from netjournal.matching.text import stem_en, stem_it
 
 if TYPE_CHECKING:
@@ -97,12 +97,16 @@ class MemoryPhraseSource:
 
 
 def index_is_current(conn: sqlite3.Connection) -> bool:
-    row = conn.execute("SELECT value FROM setting WHERE name = 'lexicon'").fetchone()
-    return row is not None and row[0] == fingerprint()
+    """Whether people were indexed against the attached lexicon (``store/lexicon.py``)."""
+    row = conn.execute(
+        "SELECT (SELECT value FROM setting WHERE name = 'lexicon') = "
+        "(SELECT value FROM lexicon_meta WHERE name = 'fingerprint')"
+    ).fetchone()
+    return bool(row[0])
 
 
 def ensure_index(journal: Journal) -> None:
-    """Rebuild the matching index when the lexicon changed (or was never loaded)."""
+    """Index every person again when the lexicon changed (or they were never indexed)."""
     if index_is_current(journal.conn):
         return
     with journal.write() as conn:
@@ -113,23 +117,12 @@ def ensure_index(journal: Journal) -> None:
 def rebuild_index(
     conn: sqlite3.Connection, progress: Callable[[str, int, int], None] | None = None
 ) -> None:
-    """Load the lexicon into the journal and index every person again."""
-    from netjournal.matching.lexicon import compile_lexicon, load
-
-    compiled = compile_lexicon(load())
-    for table in ("concept", "concept_closure", "lexicon_phrase", "problem_word", "vocabulary"):
-        conn.execute(f"DELETE FROM {table}")
-    conn.executemany("INSERT INTO concept VALUES (?, ?, ?)", compiled.concepts)
-    conn.executemany("INSERT INTO concept_closure VALUES (?, ?, ?)", compiled.closure)
-    conn.executemany("INSERT INTO lexicon_phrase VALUES (?, ?, ?, ?, ?)", compiled.phrases)
-    conn.executemany("INSERT INTO problem_word VALUES (?, ?, ?, ?, ?, ?)", compiled.problem_words)
-    conn.executemany(
-        "INSERT OR IGNORE INTO vocabulary VALUES (?)", [(w,) for w in compiled.vocabulary]
-    )
+    """Index every person against the attached lexicon, and note which lexicon it was."""
+    conn.execute("DELETE FROM person_word")
     conn.execute(
-        "INSERT INTO setting (name, value) VALUES ('lexicon', ?) "
-        "ON CONFLICT(name) DO UPDATE SET value = excluded.value",
-        (fingerprint(),),
+        "INSERT INTO setting (name, value) "
+        "SELECT 'lexicon', value FROM lexicon_meta WHERE name = 'fingerprint' "
+        "ON CONFLICT(name) DO UPDATE SET value = excluded.value"
     )
     ids = [r[0] for r in conn.execute("SELECT id FROM person")]
     refresh_people(conn, ids, rebuilding=True, progress=progress)
@@ -209,7 +202,8 @@ def refresh_people(
         )
         conn.executemany("INSERT INTO person_term VALUES (?, ?, ?, ?, ?)", list(term_rows.values()))
         conn.executemany(
-            "INSERT OR IGNORE INTO vocabulary VALUES (?)", [(w,) for w in vocabulary if len(w) >= 4]
+            "INSERT OR IGNORE INTO person_word VALUES (?)",
+            [(w,) for w in sorted(vocabulary) if len(w) >= 4],
         )
     if progress:
         progress("indexing skills", len(ids), len(ids))

@@ -11,10 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from netjournal.errors import InvalidInput, JournalError, NetjournalError
+from netjournal.store import lexicon
 from netjournal.store.migrations import MIGRATIONS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
+# Pages of a new journal: each table and index takes at least one, so a small
+# journal stays small; large journals read as fast as with 4 KiB (docs/performance.md).
+PAGE_SIZE = 2048
 
 
 def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
@@ -169,16 +173,20 @@ def open_journal(path: Path, *, migrate: bool = True) -> Journal:
     try:
         conn = _connect(path)
         applied = _applied(conn, path)  # before anything could change a foreign file
+        if not applied and path.stat().st_size == 0:
+            conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
         if mode != "wal" and os.access(path, os.W_OK):
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        lexicon.attach(conn)
     except sqlite3.Error as exc:
         raise describe_sqlite_error(path, exc) from exc
     journal = Journal(path, conn)
     pending = [m for m in MIGRATIONS if m.name not in applied]
     if pending and migrate:
         _migrate(journal, applied, pending)
+        lexicon.ensure_view(conn)
     return journal
 
 
@@ -240,6 +248,8 @@ def _migrate(journal: Journal, applied: set[str], pending: list[Any]) -> None:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+        if any(m.vacuum for m in pending):
+            conn.execute("VACUUM")  # give the freed pages back: a small journal is a small file
     except sqlite3.Error as exc:
         raise describe_sqlite_error(journal.path, exc) from exc
 

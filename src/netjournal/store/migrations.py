@@ -13,6 +13,7 @@ from dataclasses import dataclass
 class Migration:
     name: str
     sql: str
+    vacuum: bool = False  # the step frees much space: VACUUM once all steps are done
 
 
 M001_JOURNAL = """
@@ -176,12 +177,55 @@ CREATE INDEX ix_person_domain ON person(domain);
 DELETE FROM setting WHERE name = 'lexicon';
 """
 
+# The lexicon lives in its own read-only file, attached as schema ``lexicon``
+# (store/lexicon.py): drop the copies every journal held.  The words of people's
+# profiles that the copied vocabulary also held move to ``person_word``.  The
+# evidence tables lose their rowid: the primary key was a second copy of each row.
+M010_LEXICON_APART = """
+CREATE TABLE person_word (word TEXT PRIMARY KEY) WITHOUT ROWID;
+INSERT OR IGNORE INTO person_word
+    SELECT word FROM main.vocabulary WHERE word NOT IN (SELECT word FROM lexicon.vocabulary);
+DROP TABLE main.concept;
+DROP TABLE main.concept_closure;
+DROP TABLE main.lexicon_phrase;
+DROP TABLE main.problem_word;
+DROP TABLE main.vocabulary;
+
+CREATE TABLE person_concept_new (
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    concept_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    weight FLOAT NOT NULL,
+    evidence TEXT NOT NULL,
+    PRIMARY KEY (person_id, concept_id, source)
+) WITHOUT ROWID;
+INSERT INTO person_concept_new SELECT person_id, concept_id, source, weight, evidence
+    FROM person_concept;
+DROP TABLE person_concept;
+ALTER TABLE person_concept_new RENAME TO person_concept;
+CREATE INDEX ix_person_concept_concept_id ON person_concept(concept_id);
+
+CREATE TABLE person_term_new (
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    term TEXT NOT NULL,
+    source TEXT NOT NULL,
+    weight FLOAT NOT NULL,
+    evidence TEXT NOT NULL,
+    PRIMARY KEY (person_id, term, source)
+) WITHOUT ROWID;
+INSERT INTO person_term_new SELECT person_id, term, source, weight, evidence FROM person_term;
+DROP TABLE person_term;
+ALTER TABLE person_term_new RENAME TO person_term;
+CREATE INDEX ix_person_term_term ON person_term(term);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("m001_journal", M001_JOURNAL),
     Migration("m002_matching_index", M002_MATCHING_INDEX),
     Migration("m003_birthday_url", M003_BIRTHDAY_URL),
     Migration("m004_last_contact", M004_LAST_CONTACT),
     Migration("m005_person_domain", M005_PERSON_DOMAIN),
+    Migration("m010_lexicon_apart", M010_LEXICON_APART, vacuum=True),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
