@@ -34,16 +34,28 @@ def test_a_tiny_benchmark_runs_and_prints_its_tables(tmp_path: Path) -> None:
         HOME=str(tmp_path),
     )
     done = subprocess.run(
-        [sys.executable, str(BENCH / "run.py"), "--sizes", "200", "--runs", "1"],
+        [
+            sys.executable,
+            str(BENCH / "run.py"),
+            "--sizes",
+            "200",
+            "--runs",
+            "1",
+            "--terminal",
+            "200",
+        ],
         capture_output=True,
         text=True,
         env=env,
-        timeout=120,
+        timeout=300,
         check=False,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    assert "| command | people | median ms | baseline |" in done.stdout
+    assert "| command | people | net ms | floor ms | ratio |" in done.stdout
+    for command in ("net ask (en)", "net stale", "net today", "net log", "net add", "completion"):
+        assert f"| {command}" in done.stdout, command
     assert "import ratio at 200 people: " in done.stdout
+    assert "| net list | 200 |" in done.stdout.split("On a terminal")[1]
     assert "FAILED" not in done.stdout
 
 
