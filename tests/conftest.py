@@ -112,6 +112,3 @@ def snapshot(path: Path) -> list[tuple[str, list[tuple[object, ...]]]]:
         ]
     finally:
         conn.close()
-
-
-DEV_NETWORK = Path(__file__).parent / "data" / "network-small.json"

@@ -62,7 +62,6 @@ LIST_FIELDS: dict[str, str] = {
     f.label_kind: f.name for f in PERSON_FIELDS if f.label_kind is not None
 }
 LABEL_KINDS: tuple[str, ...] = tuple(LIST_FIELDS)
-DATE_FIELDS: frozenset[str] = frozenset(f.name for f in PERSON_FIELDS if f.kind == "date")
 
 
 def _sql_value(field: PersonField) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 # ---------------------------------------------------------------- the journal
@@ -41,6 +42,7 @@ class PersonLabel(SQLModel, table=True):
     """An alias, skill, tag or value of a person (``kind``), in order."""
 
     __tablename__ = "person_label"
+    __table_args__ = (Index("ix_person_label_kind_norm", "kind", "norm"),)
     person_id: int = Field(foreign_key="person.id", primary_key=True)
     kind: str = Field(primary_key=True)
     position: int = Field(primary_key=True)
@@ -49,6 +51,10 @@ class PersonLabel(SQLModel, table=True):
 
 
 class Interaction(SQLModel, table=True):
+    __table_args__ = (
+        Index("ix_interaction_person_date", "person_id", "date"),
+        Index("ix_interaction_date", "date"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     person_id: int = Field(foreign_key="person.id")
     date: date
@@ -60,6 +66,10 @@ class HelpExchange(SQLModel, table=True):
     """Help that flowed: ``gave`` (you helped them) or ``got`` (they helped you)."""
 
     __tablename__ = "help"
+    __table_args__ = (
+        Index("ix_help_person_date", "person_id", "date"),
+        Index("ix_help_date", "date"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     person_id: int = Field(foreign_key="person.id")
     direction: str

@@ -28,28 +28,13 @@ from netjournal.codecs.common import (
     strip_bom,
 )
 from netjournal.codecs.document import Document, PersonRecord
+from netjournal.fields import FIELD_NAMES
+from netjournal.fields import LIST_FIELDS as LIST_FIELD_NAMES
 
-FIELDS = (
-    "name",
-    "key",
-    "aliases",
-    "skills",
-    "tags",
-    "values",
-    "org",
-    "title",
-    "city",
-    "email",
-    "phone",
-    "met",
-    "notes",
-    "cadence_days",
-    "via",
-    "added",
-    "birthday",
-    "url",
-)
-LIST_FIELDS = frozenset({"aliases", "skills", "tags", "values"})
+# The journal's own CSV: every field of a person, the name first so that a
+# spreadsheet shows whose row it is (see netjournal.fields).
+FIELDS = ("name", *(f for f in FIELD_NAMES if f != "name"))
+LIST_FIELDS = frozenset(LIST_FIELD_NAMES.values())
 LINKEDIN_TAG = "linkedin"
 
 _LINKEDIN_HEADER = ("First Name", "Last Name", "Connected On")

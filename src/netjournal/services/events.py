@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING
 
 from netjournal.checks import MAX_LABEL, check_text, required_text
-from netjournal.codecs.document import HelpRecord, InteractionRecord, ReferralRecord, TieRecord
 from netjournal.errors import InvalidInput
 from netjournal.services.people import resolve
 
@@ -84,47 +82,3 @@ def add_referral(journal: Journal, ref: str, to_ref: str, need: str, on: date) -
         )
         refresh_people(conn, [to_id])
     return name, to_name
-
-
-def events_of(
-    conn: sqlite3.Connection, pid: int
-) -> tuple[list[InteractionRecord], list[HelpRecord], list[TieRecord], list[ReferralRecord]]:
-    """Every event that involves one person, newest first."""
-    key = conn.execute("SELECT key FROM person WHERE id = ?", (pid,)).fetchone()[0]
-    interactions = [
-        InteractionRecord.model_construct(person=key, date=date.fromisoformat(d), kind=k, note=n)
-        for d, k, n in conn.execute(
-            "SELECT date, kind, note FROM interaction WHERE person_id = ? "
-            "ORDER BY date DESC, id DESC",
-            (pid,),
-        )
-    ]
-    help_ = [
-        HelpRecord.model_construct(
-            person=key, direction=di, date=date.fromisoformat(d), what=w, skill=s
-        )
-        for di, d, w, s in conn.execute(
-            "SELECT direction, date, what, skill FROM help WHERE person_id = ? "
-            "ORDER BY date DESC, id DESC",
-            (pid,),
-        )
-    ]
-    ties = [
-        TieRecord.model_construct(a=a, b=b, note=n)
-        for a, b, n in conn.execute(
-            "SELECT pa.key, pb.key, t.note FROM tie t JOIN person pa ON pa.id = t.a_id "
-            "JOIN person pb ON pb.id = t.b_id WHERE t.a_id = ?1 OR t.b_id = ?1 "
-            "ORDER BY pa.key, pb.key",
-            (pid,),
-        )
-    ]
-    referrals = [
-        ReferralRecord.model_construct(person=p, to=t, need=n, date=date.fromisoformat(d))
-        for p, t, n, d in conn.execute(
-            "SELECT pp.key, pt.key, r.need, r.date FROM referral r "
-            "JOIN person pp ON pp.id = r.person_id JOIN person pt ON pt.id = r.to_id "
-            "WHERE r.person_id = ?1 OR r.to_id = ?1 ORDER BY r.date DESC, r.id DESC",
-            (pid,),
-        )
-    ]
-    return interactions, help_, ties, referrals

@@ -227,5 +227,3 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("m005_person_domain", M005_PERSON_DOMAIN),
     Migration("m010_lexicon_apart", M010_LEXICON_APART, vacuum=True),
 )
-
-SCHEMA_VERSION = len(MIGRATIONS)
