@@ -1,10 +1,12 @@
 """The concept lexicon: professions, trades and skills, English and Italian.
 
-The lexicon is data (``lexicon/*.json`` beside this module).  Each concept has
-an id, a domain, ``broader`` concepts it is a kind of, labels in both
-languages, problems it solves (sets of words that must all appear in a need)
-and labels that are ``ambiguous`` in free text.  ``words.json`` holds stop
-words, request words and phrases to ignore.
+The lexicon is data: one file per domain (``lexicon/law.json``,
+``lexicon/health.json``, …) checked against ``lexicon.schema.json``.  Each
+concept has an id, ``broader`` concepts it is a kind of, labels in both
+languages, problems it solves (sets of words that must all appear in a need),
+labels that are ``ambiguous`` in free text, and ``examples``: needs that a
+test runs through need understanding.  ``words.json`` holds stop words,
+request words and phrases to ignore.
 
 :func:`compile_lexicon` turns it into rows for the journal's matching index,
 so that answering a need is a few indexed look-ups, not a load of this file.
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -40,6 +42,7 @@ class ConceptDef:
     it: list[str]
     problems: list[str] = field(default_factory=list)
     ambiguous: list[str] = field(default_factory=list)
+    examples: list[str] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -67,11 +70,22 @@ class Lexicon:
         return found
 
 
+WORDS_FILE = "words.json"
+
+
 def _files() -> Iterator[tuple[str, bytes]]:
     folder = resources.files("netjournal.matching") / "lexicon"
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".json"):
             yield entry.name, entry.read_bytes()
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The JSON Schema of a domain file (``lexicon.schema.json``)."""
+    raw = (resources.files("netjournal.matching") / "lexicon.schema.json").read_bytes()
+    result: dict[str, Any] = json.loads(raw)
+    return result
 
 
 @dataclass(frozen=True)
@@ -143,37 +157,97 @@ def fingerprint() -> str:
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     """Read and check the lexicon shipped with the package."""
+    return parse((name, json.loads(raw)) for name, raw in _files() if name != WORDS_FILE)
+
+
+def parse(files: Iterable[tuple[str, Any]]) -> Lexicon:
+    """Check domain files against the schema and gather their concepts.
+
+    Refused, with the file and the concept named: a key the schema does not
+    know (a misspelt ``"problem"`` would otherwise be dropped), a missing
+    required key, a concept defined twice, a ``broader`` link to nothing, and
+    a cycle of ``broader`` links.
+    """
+    spec = schema()
+    file_keys = set(spec["properties"])
+    concept_spec = spec["properties"]["concepts"]["items"]
+    concept_keys = set(concept_spec["properties"])
+    where: dict[str, str] = {}
     concepts: dict[str, ConceptDef] = {}
-    for name, raw in _files():
-        if name == "words.json":
-            continue
-        data: dict[str, Any] = json.loads(raw)
-        for item in data.get("concepts", []):
-            concept = ConceptDef(
-                id=item["id"],
-                domain=item.get("domain", "other"),
+    for name, data in files:
+        if not isinstance(data, dict):
+            raise LexiconError(f"{name}: a domain file is a JSON object")
+        _check_keys(name, data, file_keys, spec["required"])
+        domain = data["domain"]
+        if f"{domain}.json" != name:
+            raise LexiconError(f"{name}: domain {domain!r} must match the file name")
+        for i, item in enumerate(data["concepts"]):
+            place = f"{name}: concepts[{i}]"
+            if not isinstance(item, dict):
+                raise LexiconError(f"{place}: a concept is a JSON object")
+            _check_keys(place, item, concept_keys, concept_spec["required"])
+            for key in concept_keys - {"id"}:
+                value = item.get(key, [])
+                if not isinstance(value, list) or not all(
+                    isinstance(x, str) and x.strip() for x in value
+                ):
+                    raise LexiconError(f"{place}.{key}: a list of non-empty strings")
+            cid = item["id"]
+            if cid in concepts:
+                raise LexiconError(f"{place}: concept {cid!r} is already defined in {where[cid]}")
+            where[cid] = name
+            concepts[cid] = ConceptDef(
+                id=cid,
+                domain=domain,
                 broader=list(item.get("broader", [])),
-                en=list(item.get("en", [])),
+                en=list(item["en"]),
                 it=list(item.get("it", [])),
                 problems=list(item.get("problems", [])),
                 ambiguous=list(item.get("ambiguous", [])),
+                examples=list(item["examples"]),
             )
-            if concept.id in concepts:
-                _extend(concepts[concept.id], concept)
-            else:
-                concepts[concept.id] = concept
     for concept in concepts.values():
         unknown = [b for b in concept.broader if b not in concepts]
         if unknown:
             raise LexiconError(f"concept {concept.id!r}: unknown broader {unknown}")
+    cycle = find_cycle(concepts)
+    if cycle:
+        raise LexiconError(f"broader links make a cycle: {' → '.join(cycle)}")
     return Lexicon(concepts=concepts)
 
 
-def _extend(concept: ConceptDef, more: ConceptDef) -> None:
-    """A concept named in several files gathers the labels of all of them."""
-    for name in ("broader", "en", "it", "problems", "ambiguous"):
-        items: list[str] = getattr(concept, name)
-        items.extend(x for x in getattr(more, name) if x not in items)
+def _check_keys(place: str, data: dict[str, Any], allowed: set[str], required: list[str]) -> None:
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise LexiconError(
+            f"{place}: unknown key {unknown[0]!r} (known: {', '.join(sorted(allowed))})"
+        )
+    missing = [k for k in required if k not in data]
+    if missing:
+        raise LexiconError(f"{place}: missing key {missing[0]!r}")
+
+
+def find_cycle(concepts: dict[str, ConceptDef]) -> list[str]:
+    """A chain of ``broader`` links that comes back to its start, or ``[]``."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for root in concepts:
+        if root in state:
+            continue
+        path: list[str] = [root]
+        stack: list[Iterator[str]] = [iter(concepts[root].broader)]
+        state[root] = 1
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                stack.pop()
+            elif state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                stack.append(iter(concepts[nxt].broader))
+    return []
 
 
 def phrase_keys(tokens: list[str]) -> set[str]:

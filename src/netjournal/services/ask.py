@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -29,19 +28,26 @@ from pydantic import BaseModel
 
 from netjournal.matching.analyze import Analysis, Mention, analyze
 from netjournal.matching.lexicon import load_words
+from netjournal.matching.ranking import (
+    MIN_RELEVANCE,
+    PARENT_FALLBACK,
+    RESIDUAL_COVERAGE,
+    RESIDUAL_ONLY,
+    Candidate,
+    Warmth,
+    concept_strength,
+    score,
+    several_concepts,
+    tie_strength,
+    with_words,
+    within_reach_of_top,
+)
 from netjournal.matching.text import stem_en, stem_it, words
 from netjournal.services.evidence import SqlPhraseSource, chunks
 
 if TYPE_CHECKING:
     from netjournal.store import Journal
 
-MIN_RELEVANCE = 0.5
-NARROWER = 0.95
-VIA_FACTOR = 0.85
-KNOWN_BY_FOR = 0.85
-RESIDUAL_ONLY = 0.8
-PARENT_FALLBACK = 0.8
-LATER_MENTION = 0.8
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -69,13 +75,6 @@ class Answer(BaseModel):
             "for": self.for_,
             "suggestions": [s.public() for s in self.suggestions],
         }
-
-
-@dataclass
-class Candidate:
-    pid: int
-    relevance: float = 0.0
-    evidence: list[tuple[float, str]] = field(default_factory=list)
 
 
 # ------------------------------------------------------------- understanding
@@ -186,25 +185,26 @@ def _concept_candidates(conn: sqlite3.Connection, mentions: list[Mention]) -> di
     # engineers"); what comes later qualifies it.
     first = min(mentions, key=lambda m: min(m.positions)).concept_id
     for pid, ancestor, depth, _source, weight, evidence in rows:
-        strength = weight * (1.0 if depth == 0 else NARROWER)
-        if ancestor != first:
-            strength *= LATER_MENTION
+        strength = concept_strength(weight, depth, first=ancestor == first)
         cand = found.setdefault(pid, Candidate(pid))
         per_mention.setdefault(pid, set()).add(ancestor)
         mention = wanted[ancestor][0]
         if mention.kind == "label":
             reason = f"{evidence} matches '{mention.text}'"
         else:
-            reason = f"{evidence}: a {labels.get(ancestor, ancestor)} for '{mention.label}'"
-        cand.evidence.append((strength, reason))
-        cand.relevance = max(cand.relevance, strength)
+            reason = f"{evidence}: {a_or_an(labels.get(ancestor, ancestor))} for '{mention.label}'"
+        cand.add(strength, reason)
     _fall_back_to_parents(conn, mentions, found, per_mention)
-    if len(ids) > 1:
-        for pid, cand in found.items():
-            cand.relevance = min(
-                1.0, cand.relevance * (0.85 + 0.15 * len(per_mention[pid]) / len(ids))
-            )
+    for pid, cand in found.items():
+        cand.relevance = several_concepts(cand.relevance, len(per_mention[pid]), len(ids))
     return found
+
+
+def a_or_an(noun: str) -> str:
+    """'an accountant', 'a lawyer', 'a university tutor', 'an hour'."""
+    word = noun.lower()
+    vowel = word[:1] in "aeiou" and not word.startswith(("uni", "use", "eu", "one"))
+    return f"{'an' if vowel or word.startswith(('hour', 'honest')) else 'a'} {noun}"
 
 
 def _fall_back_to_parents(
@@ -237,12 +237,12 @@ def _fall_back_to_parents(
             "WHERE cc.descendant = ? AND cc.depth = 1",
             (mention.concept_id,),
         ):
-            strength = weight * PARENT_FALLBACK
             cand = found.setdefault(pid, Candidate(pid))
             per_mention.setdefault(pid, set()).add(mention.concept_id)
             label = parent.replace("_", " ")
-            cand.evidence.append((strength, f"{evidence}: a {label} for '{mention.label}'"))
-            cand.relevance = max(cand.relevance, strength)
+            cand.add(
+                weight * PARENT_FALLBACK, f"{evidence}: {a_or_an(label)} for '{mention.label}'"
+            )
 
 
 def _term_scores(
@@ -282,21 +282,6 @@ def _term_scores(
 # ----------------------------------------------------------------- the tie
 
 
-@dataclass
-class Warmth:
-    """How warm your tie with a candidate is: recent contact and help both ways."""
-
-    key: str
-    name: str
-    via_id: int | None
-    last: date | None = None
-    recent: int = 0
-    gave: int = 0
-    got: int = 0
-    last_got: tuple[date, str] | None = None
-    last_gave: tuple[date, str] | None = None
-
-
 def _ties(conn: sqlite3.Connection, ids: list[int], today: date) -> dict[int, Warmth]:
     """How warm each tie is, from indexed aggregates (last contact is kept by triggers)."""
     out: dict[int, Warmth] = {}
@@ -329,16 +314,6 @@ def _help_details(conn: sqlite3.Connection, ties: dict[int, Warmth]) -> None:
                 tie.last_gave = detail
             else:
                 tie.last_got = detail
-
-
-def tie_strength(tie: Warmth, today: date) -> float:
-    """0..1: how warm the tie is (recency, frequency, help both ways)."""
-    recency = 0.0
-    if tie.last is not None:
-        recency = math.exp(-max(0, (today - tie.last).days) / 180)
-    frequency = min(1.0, tie.recent / 6)
-    helped = min(1.0, (tie.gave + tie.got) / 3)
-    return 0.45 * recency + 0.3 * frequency + 0.25 * helped
 
 
 def _tie_reasons(tie: Warmth, today: date) -> list[str]:
@@ -387,15 +362,15 @@ def ask(
     terms = _term_scores(conn, analysis.residual)
     if analysis.mentions:
         for pid, cand in candidates.items():
-            coverage = terms.get(pid, (0.0, []))[0]
-            cand.relevance *= 0.9 + 0.1 * min(1.0, coverage)
+            cand.relevance = with_words(cand.relevance, terms.get(pid, (0.0, []))[0])
     else:
         for pid, (coverage, evidence) in terms.items():
-            if coverage >= 0.6:
+            if coverage >= RESIDUAL_COVERAGE:
                 cand = candidates.setdefault(pid, Candidate(pid))
-                cand.relevance = RESIDUAL_ONLY * min(1.0, coverage)
+                strength = RESIDUAL_ONLY * min(1.0, coverage)
+                cand.relevance = strength
                 cand.evidence += [
-                    (cand.relevance, f"{e} has the words of the need") for e in evidence[:1]
+                    (strength, f"{e} has the words of the need") for e in evidence[:1]
                 ]
     relevant = {
         pid: c for pid, c in candidates.items() if c.relevance >= MIN_RELEVANCE and pid != for_id
@@ -403,7 +378,7 @@ def ask(
     answer = Answer(need=need, understood=sorted({m.label for m in analysis.mentions}))
     if not relevant:
         return answer
-    relevant = _within_reach_of_top(relevant, limit)
+    relevant = within_reach_of_top(relevant, limit)
     ties = _ties(conn, list(relevant), today)
     introducers = _introducers(conn, ties)
     missing = list({via[0] for via in introducers.values()} - set(ties))
@@ -413,21 +388,18 @@ def ask(
     for pid, cand in relevant.items():
         via = introducers.get(pid)
         strength = tie_strength(ties[via[0] if via else pid], today)
-        score = cand.relevance * (0.8 + 0.2 * strength)
-        if via is not None:
-            score *= VIA_FACTOR
-        if pid in known_to_for:
-            score *= KNOWN_BY_FOR
-        ranked.append((score, pid))
+        value = score(
+            cand.relevance, strength, via=via is not None, known_to_for=pid in known_to_for
+        )
+        ranked.append((value, pid))
     ranked.sort(key=lambda sp: (-sp[0], ties[sp[1]].key))
     chosen = ranked[: max(0, limit)]
     _help_details(conn, {pid: ties[pid] for _score, pid in chosen})
     for_name = _name(conn, for_id) if for_id is not None else None
     scored: list[tuple[float, Suggestion]] = []
-    for score, pid in chosen:
+    for value, pid in chosen:
         cand, tie, via = relevant[pid], ties[pid], introducers.get(pid)
-        reasons = [text for _s, text in sorted(cand.evidence, key=lambda e: -e[0])[:2]]
-        reasons = list(dict.fromkeys(reasons))
+        reasons = cand.reasons(2)
         said = " ".join(reasons)
         reasons += [
             r
@@ -441,11 +413,11 @@ def ask(
             reasons.append(f"{for_name} {knows}")
         scored.append(
             (
-                score,
+                value,
                 Suggestion(
                     key=tie.key,
                     name=tie.name,
-                    score=max(0.001, round(min(1.0, score), 3)),
+                    score=max(0.001, round(min(1.0, value), 3)),
                     via=via[1] if via else None,
                     via_name=via[2] if via else None,
                     reasons=reasons,
@@ -455,22 +427,6 @@ def ask(
     scored.sort(key=lambda s: (-s[0], s[1].key))
     answer.suggestions = [s for _score, s in scored[: max(0, limit)]]
     return answer
-
-
-def _within_reach_of_top(candidates: dict[int, Candidate], limit: int) -> dict[int, Candidate]:
-    """Drop candidates that cannot reach the top ``limit`` whatever their tie.
-
-    A score is at most the relevance and at least relevance × 0.8 × 0.85 × 0.85
-    (no tie, known through someone, already known to the person referred), so
-    anyone whose best is below the ``limit``-th best worst case is out.  With
-    thousands of lawyers in a journal, only a handful are looked at closely.
-    """
-    if len(candidates) <= limit:
-        return candidates
-    floor = 0.8 * VIA_FACTOR * KNOWN_BY_FOR
-    worst = sorted((c.relevance * floor for c in candidates.values()), reverse=True)
-    threshold = worst[max(0, limit) - 1] if limit > 0 else float("inf")
-    return {pid: c for pid, c in candidates.items() if c.relevance >= threshold}
 
 
 def _introducers(
