@@ -1,8 +1,10 @@
-"""The journal's tables (SQLModel) and the plain records services return.
+"""The journal's schema, declared with SQLModel.
 
-The tables mirror the migrations in :mod:`netjournal.store.migrations`; a test
-migrates a blank journal and compares it with this metadata so the two cannot
-drift.  Services hand the CLI plain pydantic models, never ORM objects.
+This module is the declaration only: the migrations in
+:mod:`netjournal.store.migrations` create the tables in explicit SQL, every
+read and write is plain SQL on a stdlib connection (see :mod:`netjournal.store`),
+and ``tests/test_schema.py`` compares a migrated blank journal with this
+metadata (columns, types, NOT NULL, defaults, indexes) so the two cannot drift.
 """
 
 from __future__ import annotations
