@@ -404,16 +404,27 @@ def refer(
         str,
         typer.Option("--to", help="Whom you introduced them to.", autocompletion=_complete_person),
     ],
-    for_: Annotated[str, typer.Option("--for", help="The need.")],
+    for_: Annotated[
+        Optional[str], typer.Option("--for", help="The need (else the text of --need).")
+    ] = None,
     on: OnOpt = None,
+    need: Annotated[
+        Optional[str],
+        typer.Option(
+            "--need", help="The id of the need this meets (n-…); closes it.", metavar="ID"
+        ),
+    ] = None,
 ) -> None:
     """Record that you introduced someone to another person for a need."""
     from netjournal.services.events import add_referral
 
+    if for_ is None and need is None:
+        raise typer.BadParameter("say what for: --for NEED, or --need ID", param_hint="--for")
     when = _date(on)
     with journal() as store:
-        a, b = add_referral(store, person, to, for_, when)
-    render.message(f"Recorded that you introduced {a} to {b}.")
+        a, b = add_referral(store, person, to, for_, when, need_id=need)
+    met = f"; need {need.strip().lower()} is met" if need else ""
+    render.message(f"Recorded that you introduced {a} to {b}{met}.")
 
 
 # ------------------------------------------------------------- questions
@@ -694,6 +705,9 @@ def tour() -> None:
         render.message(
             '\nStart your own: net add "Anna Rossi" --skill "family law" --tag university'
         )
+
+
+from netjournal import cli_needs  # noqa: E402, F401  (registers need, needs)
 
 
 def run(argv: list[str] | None = None) -> None:

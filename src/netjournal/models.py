@@ -14,6 +14,8 @@ from datetime import date
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
+Day = date  # for fields declared after a field named ``date``
+
 # ---------------------------------------------------------------- the journal
 
 
@@ -96,6 +98,27 @@ class Referral(SQLModel, table=True):
     to_id: int = Field(foreign_key="person.id", index=True)
     need: str
     date: date
+
+
+class Need(SQLModel, table=True):
+    """Something you or a person in your network needs (``person_id`` null: yours)."""
+
+    id: str = Field(primary_key=True)  # the public id, "n-…"
+    person_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    text: str
+    date: date
+    status: str = "open"  # open, met or dropped
+    closed: Day | None = None
+    met_by_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+
+
+class NeedMatch(SQLModel, table=True):
+    """The ask engine's suggestions for a need, as of ``stamp`` (a cache)."""
+
+    __tablename__ = "need_match"
+    need_id: str = Field(foreign_key="need.id", primary_key=True)
+    stamp: str
+    matches: str
 
 
 class Setting(SQLModel, table=True):

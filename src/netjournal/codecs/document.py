@@ -125,6 +125,70 @@ class ReferralRecord(_Record):
     date: date
 
 
+NEED_ID_PATTERN = r"^n-[0-9a-z]+$"
+Day = date  # for fields declared after a field named ``date``
+
+
+class NeedRecord(_Record):
+    """A need (section 7 of the contract): yours (``for`` null) or someone's."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)
+    id: str | None = Field(default=None, pattern=NEED_ID_PATTERN)
+    for_: str | None = Field(default=None, alias="for")
+    need: str = Field(min_length=1)
+    date: date
+    status: Literal["open", "met", "dropped"] = "open"
+    closed: Day | None = None
+    met_by: str | None = None
+
+    @field_validator("for_", "met_by")
+    @classmethod
+    def _strip(cls, value: str | None) -> str | None:
+        return _clean(value)
+
+    @model_validator(mode="after")
+    def _closing(self) -> NeedRecord:
+        status: str = self.status
+        if status == "open" and self.closed is not None:
+            raise ValueError("an open need has no closed date")
+        if status != "open" and self.closed is None:
+            raise ValueError(f"a {status} need needs the date it closed (closed)")
+        if self.closed is not None and self.closed < self.date:
+            raise ValueError("closed is before the need's date")
+        if self.met_by is not None and status != "met":
+            raise ValueError("met_by is only for a met need")
+        return self
+
+    def public(self) -> dict[str, object]:
+        """The record as the interchange format writes it."""
+        return {
+            "id": self.id,
+            "for": self.for_,
+            "need": self.need,
+            "date": self.date.isoformat(),
+            "status": self.status,
+            "closed": self.closed.isoformat() if self.closed else None,
+            "met_by": self.met_by,
+        }
+
+
+class SettingsRecord(_Record):
+    """The journal's cadences: its default, and each tag's (version 2)."""
+
+    default_cadence_days: int | None = Field(default=None, gt=0)
+    tag_cadences: dict[str, int] = {}
+
+    @field_validator("tag_cadences")
+    @classmethod
+    def _positive(cls, value: dict[str, int]) -> dict[str, int]:
+        for tag, days in value.items():
+            if not tag.strip():
+                raise ValueError("a tag must not be empty")
+            if days <= 0:
+                raise ValueError(f"the cadence of '{tag}' must be a positive number of days")
+        return value
+
+
 class Document(_Record):
     format: Literal["netjournal"]
     version: Literal[1]

@@ -66,16 +66,36 @@ def add_tie(journal: Journal, ref_a: str, ref_b: str, note: str | None = None) -
     return a_name, b_name
 
 
-def add_referral(journal: Journal, ref: str, to_ref: str, need: str, on: date) -> tuple[str, str]:
-    """Record that you introduced one person to another for a need."""
+def add_referral(
+    journal: Journal,
+    ref: str,
+    to_ref: str,
+    need: str | None,
+    on: date,
+    *,
+    need_id: str | None = None,
+) -> tuple[str, str]:
+    """Record that you introduced one person to another for a need.
+
+    ``need_id`` names the need of ``ref`` this meets: it is closed as met by
+    ``to_ref`` (and ``need``, when None, is its text).
+    """
     from netjournal.services.evidence import refresh_people
 
-    need_text = required_text(need, "need")
+    need_text = None
+    if need is not None or need_id is None:
+        need_text = required_text(need or "", "need")
     with journal.write() as conn:
         pid, _, name = resolve(conn, ref)
         to_id, _, to_name = resolve(conn, to_ref)
         if pid == to_id:
             raise InvalidInput(f"{name} cannot be referred to themselves")
+        if need_id is not None:
+            from netjournal.services.needs import meet, referral_need
+
+            row = referral_need(conn, need_id, pid)
+            need_text = need_text or str(row[3])
+            meet(conn, row, on, to_id, referred=True)
         conn.execute(
             "INSERT INTO referral (person_id, to_id, need, date) VALUES (?, ?, ?, ?)",
             (pid, to_id, need_text, on.isoformat()),

@@ -105,6 +105,15 @@ def _constraint(text: str) -> str:
     return text
 
 
+def network_version(conn: sqlite3.Connection) -> int:
+    """How many writes have changed the journal's rows (SQLite's ``user_version``).
+
+    Kept in the file's header, not in a table, so that it says only "something
+    may have changed": a write that puts back the same rows counts too.
+    """
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
 class Journal:
     """One journal file, migrated to the current schema.
 
@@ -130,17 +139,26 @@ class Journal:
             raise describe_sqlite_error(self.path, exc) from exc
 
     @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
+    def write(self, *, network: bool = True) -> Iterator[sqlite3.Connection]:
         """The one write unit: a transaction that commits all of it, or nothing.
 
         ``BEGIN IMMEDIATE`` takes the write lock first, so that what the block
         reads is still true when it writes.  An exception inside the block
         rolls everything back; a SQLite failure becomes one plain-words error.
+
+        A write that changed any row counts the journal's network version
+        up (:func:`network_version`), which tells the matches kept for needs
+        that they are stale; ``network=False`` is for writes that change
+        nothing the ask engine reads (needs themselves, and those matches).
         """
         try:
             self.conn.execute("BEGIN IMMEDIATE")
+            before = self.conn.total_changes
             try:
                 yield self.conn
+                if network and self.conn.total_changes != before:
+                    version = network_version(self.conn) + 1
+                    self.conn.execute(f"PRAGMA user_version = {version:d}")
             except BaseException:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")

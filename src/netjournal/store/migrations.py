@@ -219,6 +219,33 @@ ALTER TABLE person_term_new RENAME TO person_term;
 CREATE INDEX ix_person_term_term ON person_term(term);
 """
 
+# Needs: what the people in your network (or you) are looking for, and how it
+# ended.  ``id`` is the public ``n-…`` id; ``person_id`` is null for your own
+# needs.  ``need_match`` keeps the suggestions of the ask engine for each open
+# need, with the stamp (day, network version, engine) they were computed for.
+M009_NEEDS = """
+CREATE TABLE need (
+    id TEXT PRIMARY KEY CHECK (id GLOB 'n-?*'),
+    person_id INTEGER REFERENCES person(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    date DATE NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'met', 'dropped')),
+    closed DATE,
+    met_by_id INTEGER REFERENCES person(id) ON DELETE SET NULL,
+    CHECK ((status = 'open') = (closed IS NULL)),
+    CHECK (met_by_id IS NULL OR status = 'met'),
+    CHECK (met_by_id IS NULL OR person_id IS NULL OR met_by_id <> person_id)
+);
+CREATE INDEX ix_need_status_date ON need(status, date);
+CREATE INDEX ix_need_person_id ON need(person_id);
+CREATE INDEX ix_need_met_by_id ON need(met_by_id);
+CREATE TABLE need_match (
+    need_id TEXT PRIMARY KEY REFERENCES need(id) ON DELETE CASCADE,
+    stamp TEXT NOT NULL,
+    matches TEXT NOT NULL
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("m001_journal", M001_JOURNAL),
     Migration("m002_matching_index", M002_MATCHING_INDEX),
@@ -226,4 +253,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("m004_last_contact", M004_LAST_CONTACT),
     Migration("m005_person_domain", M005_PERSON_DOMAIN),
     Migration("m010_lexicon_apart", M010_LEXICON_APART, vacuum=True),
+    Migration("m009_needs", M009_NEEDS),
 )

@@ -1,0 +1,314 @@
+"""net need / needs / need done / need drop / refer --need, through the real entry point."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import Net, snapshot
+
+NEED_KEYS = {"id", "for", "need", "date", "status", "closed", "met_by", "matches"}
+
+
+@pytest.fixture
+def people(net: Net) -> Net:
+    net("add", "Anna Rossi", "--skill", "family law", "--title", "Avvocato")
+    net("add", "Marco Bianchi", "--skill", "python")
+    net("add", "Luca Verdi", "--skill", "avvocato", "--via", "marco")
+    net("add", "Sara Neri", "--skill", "idraulico")
+    net("add", "Paolo Galli", "--tag", "university")
+    net("knows", "sara", "anna")
+    net("got", "anna", "reviewed my rental contract", "--on", "2026-05-02")
+    return net
+
+
+def needs(net: Net, *args: str) -> list[dict[str, Any]]:
+    result = net("needs", "--json", *args)
+    assert result.code == 0, result.err
+    doc = result.json()
+    assert isinstance(doc, dict) and set(doc) == {"today", "needs"}
+    assert doc["today"] == "2026-11-27"
+    found: list[dict[str, Any]] = doc["needs"]
+    return found
+
+
+def record(net: Net, *args: str) -> str:
+    """Record a need; returns its id (the one need whose id appeared)."""
+    before = {n["id"] for n in needs(net, "--all")}
+    result = net("need", *args)
+    assert result.code == 0, result.err
+    (new,) = {n["id"] for n in needs(net, "--all")} - before
+    assert f"({new})" in result.err
+    return new
+
+
+def test_a_need_for_someone_has_the_contract_shape_and_matches(people: Net) -> None:
+    nid = record(people, "need a lawyer", "--for", "sara", "--on", "2026-11-20")
+    (need,) = needs(people)
+    assert set(need) == NEED_KEYS
+    assert {k: need[k] for k in NEED_KEYS - {"matches"}} == {
+        "id": nid,
+        "for": "sara-neri",
+        "need": "need a lawyer",
+        "date": "2026-11-20",
+        "status": "open",
+        "closed": None,
+        "met_by": None,
+    }
+    assert len(nid) >= 6 and nid.startswith("n-")
+    asked = people("ask", "need a lawyer", "--for", "sara", "--json").json()
+    assert isinstance(asked, dict)
+    assert need["matches"] == asked["suggestions"][:3]
+    assert [m["key"] for m in need["matches"]] == ["anna-rossi", "luca-verdi"]
+    assert need["matches"][1]["via"] == "marco-bianchi"
+
+
+def test_a_need_for_a_person_never_suggests_that_person(people: Net) -> None:
+    record(people, "a lawyer", "--for", "anna")
+    (need,) = needs(people)
+    assert [m["key"] for m in need["matches"]] == ["luca-verdi"]
+    asked = people("ask", "a lawyer", "--for", "anna", "--json").json()
+    assert isinstance(asked, dict)
+    assert need["matches"] == asked["suggestions"]
+
+
+def test_nobody_fits_is_an_empty_list(people: Net) -> None:
+    record(people, "someone to walk my dog")
+    (need,) = needs(people)
+    assert need["for"] is None and need["matches"] == []
+    plain = people("needs")
+    assert plain.code == 0
+    assert "Your need: someone to walk my dog\tnobody yet" in plain.out
+
+
+def test_at_most_three_matches_best_first(net: Net) -> None:
+    for name in ("Anna Rossi", "Bea Conti", "Carla Neri", "Dario Villa", "Elio Greco"):
+        net("add", name, "--skill", "family law")
+    net("log", "carla", "coffee", "--on", "yesterday")
+    record(net, "a divorce lawyer")
+    (need,) = needs(net)
+    asked = net("ask", "a divorce lawyer", "--json").json()
+    assert isinstance(asked, dict)
+    assert len(need["matches"]) == 3
+    assert need["matches"] == asked["suggestions"][:3]
+    assert need["matches"][0]["key"] == "carla-neri"
+
+
+def test_open_needs_come_oldest_first_then_closed_ones(people: Net) -> None:
+    late = record(people, "a plumber", "--for", "paolo", "--on", "2026-11-25")
+    early = record(people, "a lawyer", "--for", "paolo", "--on", "2026-10-01")
+    mine = record(people, "a python teacher", "--on", "2026-11-01")
+    assert people("need", "drop", early).code == 0
+    assert [n["id"] for n in needs(people)] == [mine, late]
+    listed = needs(people, "--all")
+    assert [n["id"] for n in listed] == [mine, late, early]
+    assert (listed[2]["status"], listed[2]["closed"], listed[2]["matches"]) == (
+        "dropped",
+        "2026-11-27",
+        [],
+    )
+
+
+def test_refer_with_need_closes_it_as_met_by_the_person_introduced(people: Net) -> None:
+    nid = record(people, "a divorce lawyer", "--for", "paolo", "--on", "2026-11-20")
+    result = people("refer", "paolo", "--to", "anna", "--need", nid, "--on", "2026-11-25")
+    assert result.code == 0, result.err
+    assert result.err == (
+        f"Recorded that you introduced Paolo Galli to Anna Rossi; need {nid} is met.\n"
+    )
+    assert needs(people) == []
+    (met,) = needs(people, "--all")
+    assert (met["status"], met["closed"], met["met_by"], met["matches"]) == (
+        "met",
+        "2026-11-25",
+        "anna-rossi",
+        [],
+    )
+    anna = people("show", "anna", "--json").json()
+    assert isinstance(anna, dict)
+    assert anna["referrals"] == [
+        {
+            "person": "paolo-galli",
+            "to": "anna-rossi",
+            "need": "a divorce lawyer",
+            "date": "2026-11-25",
+        }
+    ]
+    balance = people("balance", "paolo", "--json").json()
+    assert isinstance(balance, dict)
+    assert balance["people"] == [
+        {"key": "paolo-galli", "name": "Paolo Galli", "gave": 1, "got": 0, "balance": 1}
+    ]
+
+
+def test_refer_with_another_persons_need_is_refused_and_changes_nothing(
+    people: Net, db_path: Path
+) -> None:
+    nid = record(people, "a divorce lawyer", "--for", "paolo")
+    before = snapshot(db_path)
+    result = people("refer", "sara", "--to", "anna", "--need", nid)
+    assert result.code == 1
+    assert result.err.startswith(f"Error: {nid} is Paolo Galli's need")
+    assert snapshot(db_path) == before
+    unknown = people("refer", "paolo", "--to", "anna", "--need", "n-zzzz")
+    assert unknown.code == 1 and "no need has the id 'n-zzzz'" in unknown.err
+    assert snapshot(db_path) == before
+
+
+def test_refer_needs_for_or_need(people: Net) -> None:
+    result = people("refer", "paolo", "--to", "anna")
+    assert result.code == 2 and "--for NEED, or --need ID" in result.err
+
+
+def test_done_by_someone_is_an_introduction_and_help_you_gave(people: Net) -> None:
+    nid = record(people, "a lawyer", "--for", "paolo", "--on", "2026-11-01")
+    result = people("need", "done", nid.upper(), "--by", "luca", "--on", "2026-11-26")
+    assert result.code == 0, result.err
+    assert "through Luca Verdi" in result.err
+    (met,) = needs(people, "--all")
+    assert (met["status"], met["closed"], met["met_by"]) == ("met", "2026-11-26", "luca-verdi")
+    luca = people("show", "luca", "--json").json()
+    assert isinstance(luca, dict)
+    assert luca["referrals"] == [
+        {"person": "paolo-galli", "to": "luca-verdi", "need": "a lawyer", "date": "2026-11-26"}
+    ]
+    paolo = people("show", "paolo", "--json").json()
+    assert isinstance(paolo, dict)
+    assert [(h["direction"], h["date"]) for h in paolo["help"]] == [("gave", "2026-11-26")]
+
+
+def test_your_own_need_met_by_someone_is_help_they_gave_you(people: Net) -> None:
+    nid = record(people, "someone to fix my leaking sink")
+    assert people("need", "done", nid, "--by", "sara").code == 0
+    sara = people("show", "sara", "--json").json()
+    assert isinstance(sara, dict)
+    assert [(h["direction"], h["what"]) for h in sara["help"]] == [
+        ("got", "someone to fix my leaking sink")
+    ]
+    assert sara["referrals"] == []
+    owed = people("balance", "--json").json()
+    assert isinstance(owed, dict)
+    assert [o["key"] for o in owed["owed"]] == ["anna-rossi", "sara-neri"]  # oldest first
+
+
+def test_done_without_by_and_drop(people: Net) -> None:
+    met = record(people, "a lawyer", "--for", "paolo")
+    dropped = record(people, "a plumber", "--for", "paolo")
+    assert people("need", "done", met.removeprefix("n-")).code == 0
+    assert people("need", "drop", dropped).code == 0
+    statuses = {n["id"]: (n["status"], n["met_by"]) for n in needs(people, "--all")}
+    assert statuses == {met: ("met", None), dropped: ("dropped", None)}
+    paolo = people("show", "paolo", "--json").json()
+    assert isinstance(paolo, dict)
+    assert [h["what"] for h in paolo["help"]] == ["met a need: a lawyer"]
+
+
+def test_closing_twice_or_before_the_need_is_refused(people: Net, db_path: Path) -> None:
+    nid = record(people, "a lawyer", "--for", "paolo", "--on", "2026-11-20")
+    early = people("need", "done", nid, "--on", "2026-11-19")
+    assert early.code == 1 and "cannot close before" in early.err
+    assert people("need", "drop", nid).code == 0
+    before = snapshot(db_path)
+    again = people("need", "done", nid, "--by", "anna")
+    assert again.code == 1 and again.err.startswith(f"Error: {nid} is dropped already")
+    assert snapshot(db_path) == before
+
+
+def test_done_by_the_person_who_needs_it_is_refused(people: Net) -> None:
+    nid = record(people, "a lawyer", "--for", "paolo")
+    result = people("need", "done", nid, "--by", "paolo")
+    assert result.code == 1 and "own need" in result.err
+
+
+def test_the_same_open_need_is_not_recorded_twice(people: Net) -> None:
+    first = record(people, "a lawyer", "--for", "paolo")
+    again = people("need", "A  Lawyer", "--for", "paolo")
+    assert again.code == 0 and f"Already open: Paolo Galli needs a lawyer ({first})" in again.err
+    assert len(needs(people)) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "text"),
+    [
+        (["need", "done"], 2, "needs the id of a need"),
+        (["need", "drop"], 2, "needs the id of a need"),
+        (["need", "done", "n-zzzz"], 1, "no need has the id 'n-zzzz'"),
+        (["need", "a lawyer", "--by", "anna"], 2, "--by goes with 'net need done ID'"),
+        (["need", "done", "n-zzzz", "--for", "anna"], 2, "--for is for a new need"),
+        (["need", "a lawyer", "--for", "nobody-here"], 1, "nobody in the journal matches"),
+        (["need", "a lawyer", "--on", "tomorrow"], 1, "Error:"),
+        (["need", "   "], 1, "the need is empty"),
+        (["need"], 2, "Usage: net need"),
+    ],
+)
+def test_mistakes_are_errors_and_change_nothing(
+    people: Net, db_path: Path, args: list[str], code: int, text: str
+) -> None:
+    before = snapshot(db_path)
+    result = people(*args)
+    assert result.code == code, result.err
+    assert text in result.err + result.out
+    assert snapshot(db_path) == before
+
+
+def test_words_without_quotes_and_needs_that_start_with_done_are_needs(people: Net) -> None:
+    record(people, "a", "divorce", "lawyer", "--for", "paolo")
+    record(people, "drop off the kids at school")
+    record(people, "done", "with", "taxes")
+    assert sorted(n["need"] for n in needs(people)) == [
+        "a divorce lawyer",
+        "done with taxes",
+        "drop off the kids at school",
+    ]
+
+
+def test_help_shows_both_forms(people: Net) -> None:
+    shown = people("need", "--help")
+    assert shown.code == 0
+    assert "NEED | done ID | drop ID" in shown.out
+    assert "net need done n-4kx2 --by luca" in shown.out
+
+
+def test_matches_follow_changes_in_the_journal(people: Net) -> None:
+    record(people, "someone to fix my boiler")
+    assert needs(people)[0]["matches"] == []
+    people("add", "Franco Colombo", "--skill", "boiler repair")
+    assert [m["key"] for m in needs(people)[0]["matches"]] == ["franco-colombo"]
+    people("log", "franco", "fixed the tap", "--on", "yesterday")
+    asked = people("ask", "someone to fix my boiler", "--json").json()
+    assert isinstance(asked, dict)
+    assert needs(people)[0]["matches"] == asked["suggestions"]
+
+
+def test_matches_are_kept_and_asked_again_on_another_day(
+    people: Net, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record(people, "need a lawyer", "--for", "paolo")
+    first = needs(people)
+    conn = sqlite3.connect(db_path)
+    stamps = conn.execute("SELECT stamp FROM need_match").fetchall()
+    conn.close()
+    assert len(stamps) == 1 and stamps[0][0].startswith("2026-11-27|")
+    assert needs(people) == first
+    monkeypatch.setenv("NETJOURNAL_TODAY", "2027-03-01")
+    later = people("needs", "--json").json()
+    assert isinstance(later, dict)
+    asked = people("ask", "need a lawyer", "--for", "paolo", "--json").json()
+    assert isinstance(asked, dict)
+    assert later["needs"][0]["matches"] == asked["suggestions"][:3]
+    assert later["needs"][0]["matches"] != first[0]["matches"]  # warmth fades with time
+
+
+def test_removing_a_person_removes_their_needs(people: Net) -> None:
+    record(people, "a lawyer", "--for", "paolo")
+    assert people("rm", "paolo", "--yes").code == 0
+    assert needs(people, "--all") == []
+
+
+def test_empty_listing_is_quiet_success(net: Net) -> None:
+    result = net("needs")
+    assert result.code == 0 and result.out == ""
+    assert "No open needs" in result.err
