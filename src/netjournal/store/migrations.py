@@ -252,6 +252,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("m003_birthday_url", M003_BIRTHDAY_URL),
     Migration("m004_last_contact", M004_LAST_CONTACT),
     Migration("m005_person_domain", M005_PERSON_DOMAIN),
-    Migration("m010_lexicon_apart", M010_LEXICON_APART, vacuum=True),
     Migration("m009_needs", M009_NEEDS),
+    Migration("m010_lexicon_apart", M010_LEXICON_APART, vacuum=True),
 )
