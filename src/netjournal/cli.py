@@ -9,19 +9,18 @@ at start-up, and evaluating string annotations cost a fifth of ``--help``.
 
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
 from netjournal import __version__, render
+from netjournal.cli_common import JsonOpt, OnOpt, PersonArg, journal
+from netjournal.cli_common import complete_person as _complete_person
+from netjournal.cli_common import day as _date
+from netjournal.cli_common import state as _state
 from netjournal.errors import InvalidInput, NetjournalError
-
-if TYPE_CHECKING:
-    from netjournal.store import Journal
 
 app = typer.Typer(
     name="net",
@@ -32,8 +31,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-_state: dict[str, Optional[Path]] = {"db": None}
 
 
 def _version(value: bool) -> None:
@@ -58,66 +55,6 @@ def main(
 ) -> None:
     """Keep a journal of the people you know and how you help each other."""
     _state["db"] = db
-
-
-@contextmanager
-def journal() -> Iterator["Journal"]:
-    """Open the journal for one command, and close it after."""
-    from netjournal.paths import journal_path
-    from netjournal.store import open_journal
-
-    store = open_journal(journal_path(_state["db"]))
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-def _date(text: Optional[str], what: str = "date") -> date:
-    from netjournal.clock import parse_date, today
-
-    return today() if text is None else parse_date(text, what=what)
-
-
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
-OnOpt = Annotated[
-    Optional[str],
-    typer.Option(
-        "--on",
-        help="When: 2026-10-02, yesterday, '3 days ago', 'last friday', ieri.",
-        metavar="DATE",
-    ),
-]
-
-
-def _complete_person(incomplete: str) -> list[str]:
-    """Keys of people for shell completion (stdlib sqlite3, read-only)."""
-    import sqlite3
-
-    from netjournal.paths import journal_path
-
-    path = journal_path(_state["db"])
-    if not path.is_file():
-        return []
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        rows = conn.execute(
-            "SELECT key FROM person WHERE key LIKE ? ORDER BY key LIMIT 50", (incomplete + "%",)
-        ).fetchall()
-        conn.close()
-    except sqlite3.Error:
-        return []
-    return [r[0] for r in rows]
-
-
-PersonArg = Annotated[
-    str,
-    typer.Argument(
-        help="Key, name, alias or a prefix of a name.",
-        autocompletion=_complete_person,
-        metavar="PERSON",
-    ),
-]
 
 
 # ---------------------------------------------------------------- people
@@ -707,7 +644,9 @@ def tour() -> None:
         )
 
 
-from netjournal import cli_needs  # noqa: E402, F401  (registers need, needs)
+from netjournal import cli_needs  # noqa: E402
+
+app.add_typer(cli_needs.app)
 
 
 def run(argv: list[str] | None = None) -> None:

@@ -11,9 +11,12 @@ from typing import Annotated, Optional
 import typer
 
 from netjournal import render
-from netjournal.cli import JsonOpt, OnOpt, _complete_person, _date, app, journal
+from netjournal.cli_common import JsonOpt, OnOpt, journal
+from netjournal.cli_common import complete_person as _complete_person
+from netjournal.cli_common import day as _date
 
 CLOSING_WORDS = ("done", "drop")
+app = typer.Typer()
 
 
 @app.command(

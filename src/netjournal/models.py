@@ -103,11 +103,13 @@ class Referral(SQLModel, table=True):
 class Need(SQLModel, table=True):
     """Something you or a person in your network needs (``person_id`` null: yours)."""
 
+    __table_args__ = (Index("ix_need_status_date", "status", "date"),)
     id: str = Field(primary_key=True)  # the public id, "n-…"
     person_id: int | None = Field(default=None, foreign_key="person.id", index=True)
     text: str
     date: date
-    status: str = "open"  # open, met or dropped
+    # open, met or dropped
+    status: str = Field(default="open", sa_column_kwargs={"server_default": "open"})
     closed: Day | None = None
     met_by_id: int | None = Field(default=None, foreign_key="person.id", index=True)
 
