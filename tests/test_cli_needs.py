@@ -312,3 +312,60 @@ def test_empty_listing_is_quiet_success(net: Net) -> None:
     result = net("needs")
     assert result.code == 0 and result.out == ""
     assert "No open needs" in result.err
+
+
+def test_today_shows_needs_you_could_meet_and_is_quiet_otherwise(people: Net) -> None:
+    people("got", "anna", "x", "--on", "2026-01-01")  # keep the digest about needs only
+    people("gave", "anna", "y", "--on", "2026-11-01")
+    quiet = people("today")
+    assert (quiet.code, quiet.out) == (0, "")
+    record(people, "someone to walk my dog")  # nobody fits: still quiet
+    assert people("today").out == ""
+    nid = record(people, "need a lawyer", "--for", "paolo", "--on", "2026-11-01")
+    shown = people("today")
+    assert shown.out == f"Paolo Galli: need a lawyer: Anna Rossi ({nid})\n"
+    doc = people("today", "--json").json()
+    assert isinstance(doc, dict)
+    (need,) = doc["needs"]
+    assert need == needs(people)[0]  # the oldest
+    assert people("need", "drop", nid).code == 0
+    assert people("today").out == ""
+
+
+def test_today_shows_at_most_three_oldest_first(people: Net) -> None:
+    ids = [
+        record(people, "need a lawyer", "--for", who, "--on", f"2026-11-0{day}")
+        for day, who in ((4, "paolo"), (3, "marco"), (2, "sara"), (1, "luca"))
+    ]
+    lines = people("today").out.splitlines()
+    assert [line.rsplit("(", 1)[1] for line in lines[-3:]] == [f"{i})" for i in ids[::-1][:3]]
+
+
+def test_stale_hints_an_open_need(people: Net) -> None:
+    people("log", "paolo", "coffee", "--on", "2026-01-01")
+    record(people, "a divorce lawyer", "--for", "paolo")
+    listed = people("stale")
+    (row,) = [line for line in listed.out.splitlines() if line.startswith("Paolo Galli")]
+    assert row.endswith("\tneeds a divorce lawyer")
+    assert "hint" not in people("stale", "--json").out
+
+
+def test_stats_count_needs_and_how_they_ended(people: Net) -> None:
+    a = record(people, "a lawyer", "--for", "paolo", "--on", "2026-11-01")
+    b = record(people, "a plumber", "--on", "2026-11-10")
+    record(people, "a dentist", "--for", "marco")
+    dropped = record(people, "a cook", "--for", "marco")
+    assert people("refer", "paolo", "--to", "anna", "--need", a, "--on", "2026-11-05").code == 0
+    assert people("need", "done", b, "--by", "sara", "--on", "2026-11-20").code == 0
+    assert people("need", "drop", dropped).code == 0
+    doc = people("stats", "--json").json()
+    assert isinstance(doc, dict)
+    assert doc["needs"] == {
+        "recorded": 4,
+        "open": 1,
+        "met": 2,
+        "dropped": 1,
+        "met_by_introduction": 1,
+        "median_days_to_meet": 7.0,
+    }
+    assert "4 recorded: 1 open, 2 met" in people("stats").out

@@ -502,7 +502,7 @@ def stats(json_: JsonOpt = False) -> None:
 
 @app.command()
 def today(json_: JsonOpt = False) -> None:
-    """A short morning digest: ties going cold, help owed, birthdays. Quiet when all is well."""
+    """A morning digest: cold ties, help owed, birthdays, needs you could meet; quiet if none."""
     from netjournal.clock import today as today_
     from netjournal.services.today import morning_digest
     from netjournal.views.keeping import today_lines
@@ -510,7 +510,7 @@ def today(json_: JsonOpt = False) -> None:
     with journal() as store:
         result = morning_digest(store, today_())
     if json_:
-        render.emit_json(result.model_dump(mode="json", exclude={"stale": {"__all__": {"hint"}}}))
+        render.emit_json(result.public())
         return
     if result.empty():
         return

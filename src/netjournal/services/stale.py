@@ -171,6 +171,9 @@ def _hints(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
             part,
         )
         out.update((pid, f"last time: {note}") for pid, note in notes)
+    from netjournal.services.needs import need_hints
+
+    out.update(need_hints(conn, ids))  # an open need is the best thing to talk about
     return out
 
 

@@ -27,6 +27,17 @@ class Spread(BaseModel):
     top: list[tuple[str, int]]
 
 
+class NeedStats(BaseModel):
+    """Needs recorded, how they ended, how long the met ones stayed open."""
+
+    recorded: int = 0
+    open: int = 0
+    met: int = 0
+    dropped: int = 0
+    met_by_introduction: int = 0  # met through a person you introduced them to
+    median_days_to_meet: float | None = None
+
+
 class Stats(BaseModel):
     today: date
     people: int
@@ -39,6 +50,7 @@ class Stats(BaseModel):
     warm_share: float | None
     help_given: int
     help_received: int
+    needs: NeedStats = NeedStats()
     domains: Spread
     orgs: Spread
     cities: Spread
@@ -128,8 +140,37 @@ def network_stats(conn: sqlite3.Connection, today: date) -> Stats:
         cities=spread(cities),
         reading="",
     )
+    stats.needs = need_stats(conn)
     stats.reading = reading(stats)
     return stats
+
+
+def need_stats(conn: sqlite3.Connection) -> NeedStats:
+    """How needs went: counts by status, introductions that met one, days to meet."""
+    counts = dict(conn.execute("SELECT status, count(*) FROM need GROUP BY status").fetchall())
+    introduced = conn.execute(
+        "SELECT count(*) FROM need WHERE status = 'met' AND met_by_id IS NOT NULL "
+        "AND person_id IS NOT NULL"
+    ).fetchone()[0]
+    days = [
+        r[0]
+        for r in conn.execute(
+            "SELECT julianday(closed) - julianday(date) AS d FROM need "
+            "WHERE status = 'met' ORDER BY d"
+        )
+    ]
+    median = None
+    if days:
+        middle = len(days) // 2
+        median = float(days[middle] if len(days) % 2 else (days[middle - 1] + days[middle]) / 2)
+    return NeedStats(
+        recorded=sum(counts.values()),
+        open=counts.get("open", 0),
+        met=counts.get("met", 0),
+        dropped=counts.get("dropped", 0),
+        met_by_introduction=introduced,
+        median_days_to_meet=median,
+    )
 
 
 def reading(s: Stats) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from netjournal.services.balance import Owed, balance
+from netjournal.services.needs import Need, needs_report
 from netjournal.services.stale import StaleTie, stale_ties
 
 if TYPE_CHECKING:
@@ -29,9 +30,16 @@ class MorningDigest(BaseModel):
     stale: list[StaleTie]
     owed: list[Owed]
     birthdays: list[Birthday]
+    needs: list[Need] = []
 
     def empty(self) -> bool:
-        return not (self.stale or self.owed or self.birthdays)
+        return not (self.stale or self.owed or self.birthdays or self.needs)
+
+    def public(self) -> dict[str, object]:
+        """The document of ``net today --json``; needs as in ``net needs --json``."""
+        data = self.model_dump(mode="json", exclude={"stale": {"__all__": {"hint"}}, "needs": True})
+        data["needs"] = [n.public() for n in self.needs]
+        return data
 
 
 def upcoming_birthdays(conn: sqlite3.Connection, today: date, days: int) -> list[Birthday]:
@@ -54,11 +62,13 @@ def upcoming_birthdays(conn: sqlite3.Connection, today: date, days: int) -> list
 
 
 def morning_digest(journal: Journal, today: date, *, limit: int = 3) -> MorningDigest:
-    """``net today``: a few ties going cold, help owed, birthdays coming."""
+    """``net today``: a few ties going cold, help owed, birthdays, needs you could meet."""
     with journal.read() as conn:
-        return MorningDigest(
+        digest = MorningDigest(
             today=today,
             stale=stale_ties(conn, today, limit=limit),
             owed=balance(conn).owed[:limit],
             birthdays=upcoming_birthdays(conn, today, BIRTHDAY_DAYS),
         )
+    digest.needs = needs_report(journal, today, wanted=limit)
+    return digest

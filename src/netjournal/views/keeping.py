@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from netjournal.render import Line, styled
+from netjournal.views import needs as needs_view
 
 if TYPE_CHECKING:
     from netjournal.services.balance import Balance
@@ -93,6 +94,7 @@ def stats_rows(result: Stats) -> list[list[str]]:
         ["last 12 months", f"{spark(counts)}  {result.months[0][0]} … {result.months[-1][0]}"],
         ["warm ties", f"{result.warm} of {result.direct} direct ({warm})"],
         ["help", f"given {result.help_given}, received {result.help_received}"],
+        ["needs", needs_view.stats_text(result.needs)],
         ["fields", f"evenness {even(result.domains.evenness)}: {top(result.domains.top)}"],
         ["organisations", f"evenness {even(result.orgs.evenness)}: {top(result.orgs.top)}"],
         ["cities", f"evenness {even(result.cities.evenness)}: {top(result.cities.top)}"],
@@ -113,4 +115,5 @@ def today_lines(result: MorningDigest) -> list[str]:
     for b in result.birthdays:
         when = "today" if b.in_days == 0 else f"in {b.in_days} days"
         out.append(f"Birthday of {b.name} ({b.key}) {when}, {b.date.isoformat()}")
+    out += [needs_view.today_line(n) for n in result.needs]
     return out

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from netjournal.services.ask import Suggestion
     from netjournal.services.needs import Closing, Need
+    from netjournal.services.stats import NeedStats
 
 NEEDS_COLUMNS = ("id", "since", "need", "who could help")
 # A need written as a sentence already ("needs a lawyer", "cerca casa") reads after a colon.
@@ -66,6 +67,21 @@ def empty_message(include_closed: bool) -> str:
     if include_closed:
         return "No needs recorded: 'net need NEED --for PERSON' records one."
     return "No open needs. 'net need NEED --for PERSON' records what someone is looking for."
+
+
+def stats_text(s: NeedStats) -> str:
+    """'5 recorded: 2 open, 3 met (2 through an introduction, in 6 days), 0 dropped'."""
+    if not s.recorded:
+        return "none recorded"
+    met = f"{s.met} met"
+    details = []
+    if s.met_by_introduction:
+        details.append(f"{s.met_by_introduction} through an introduction")
+    if s.median_days_to_meet is not None:
+        details.append(f"median {s.median_days_to_meet:g} days to meet")
+    if details:
+        met += f" ({', '.join(details)})"
+    return f"{s.recorded} recorded: {s.open} open, {met}, {s.dropped} dropped"
 
 
 def today_line(need: Need) -> str:
