@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,10 +15,22 @@ from netjournal.cli import run
 TODAY = "2026-11-27"
 
 
-@pytest.fixture(scope="session")
-def lexicon_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One compiled lexicon for the whole run (built on first use, as for a user)."""
-    return tmp_path_factory.mktemp("cache")
+@pytest.fixture(scope="session", autouse=True)
+def lexicon_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One compiled lexicon for the whole run (built on first use, as for a user).
+
+    Set for the whole session, not only per test: module-scoped fixtures that
+    build template journals must not read or fill the real user's cache either.
+    """
+    cache = tmp_path_factory.mktemp("cache")
+    home = tmp_path_factory.mktemp("home")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NETJOURNAL_CACHE_DIR", str(cache))
+        mp.setenv("HOME", str(home))
+        mp.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+        mp.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+        mp.setenv("NETJOURNAL_DB", str(home / "no-journal-outside-a-test.db"))
+        yield cache
 
 
 @pytest.fixture(autouse=True)

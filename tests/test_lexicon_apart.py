@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -150,3 +151,15 @@ def test_m010_drops_the_copied_lexicon_and_keeps_peoples_words(tmp_path: Path, n
     # Named after the first step it was missing (m009_needs comes before m010).
     kept = list(tmp_path.glob("old.db.before-m0*-*.bak"))
     assert len(kept) == 1 and kept[0].stat().st_size == before
+
+
+def test_old_compiled_lexicons_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each upgrade compiles a new lexicon: only the newest few stay in the cache."""
+    monkeypatch.setenv("NETJOURNAL_CACHE_DIR", str(tmp_path))
+    for i in range(5):
+        old = tmp_path / f"lexicon-old{i}.db"
+        old.write_bytes(b"")
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    lexicon.build_file(lexicon.lexicon_file())
+    left = sorted(p.name for p in tmp_path.glob("lexicon-*.db"))
+    assert left == sorted([lexicon.lexicon_file().name, "lexicon-old4.db", "lexicon-old3.db"])

@@ -154,6 +154,25 @@ def build_file(path: Path) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _prune(path)
+
+
+KEEP_BUILDS = 3
+
+
+def _prune(newest: Path) -> None:
+    """Remove all but the newest few compiled lexicons: each upgrade leaves one behind.
+
+    A few are kept, not one, so that two installed versions sharing the cache do
+    not rebuild each other's on every run.
+    """
+    builds = sorted(
+        (p for p in newest.parent.glob("lexicon-*.db") if p != newest),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in builds[KEEP_BUILDS - 1 :]:
+        old.unlink(missing_ok=True)
 
 
 def fill(conn: sqlite3.Connection, schema: str) -> None:
