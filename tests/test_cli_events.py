@@ -32,7 +32,7 @@ def two(net: Net) -> Net:
 def test_log_reads_dates_in_words(two: Net, words: str, expected: str) -> None:
     assert two("log", "anna", "coffee", "--on", words, "--kind", "coffee").code == 0
     assert two("show", "anna", "--json").json()["interactions"] == [
-        {"person": "anna-rossi", "date": expected, "kind": "coffee", "note": "coffee"}
+        {"id": "i-1", "person": "anna-rossi", "date": expected, "kind": "coffee", "note": "coffee"}
     ]
 
 
@@ -67,6 +67,7 @@ def test_help_both_ways_ties_and_referrals_show_up(two: Net) -> None:
     p = two("show", "anna", "--json").json()
     assert p["help"] == [
         {
+            "id": "h-2",
             "person": "anna-rossi",
             "direction": "got",
             "date": "2026-05-02",
@@ -74,6 +75,7 @@ def test_help_both_ways_ties_and_referrals_show_up(two: Net) -> None:
             "skill": "contracts",
         },
         {
+            "id": "h-1",
             "person": "anna-rossi",
             "direction": "gave",
             "date": "2026-01-10",
@@ -81,9 +83,12 @@ def test_help_both_ways_ties_and_referrals_show_up(two: Net) -> None:
             "skill": None,
         },
     ]
-    assert p["ties"] == [{"a": "anna-rossi", "b": "marco-bianchi", "note": "colleagues"}]
+    assert p["ties"] == [
+        {"id": "t-1", "a": "anna-rossi", "b": "marco-bianchi", "note": "colleagues"}
+    ]
     assert p["referrals"] == [
         {
+            "id": "r-1",
             "person": "marco-bianchi",
             "to": "anna-rossi",
             "need": "divorce lawyer",

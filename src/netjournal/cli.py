@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from netjournal import __version__, render
+from netjournal import __version__, cli_common, render
 from netjournal.cli_common import JsonOpt, OnOpt, PersonArg, journal
 from netjournal.cli_common import complete_person as _complete_person
 from netjournal.cli_common import day as _date
@@ -644,13 +644,15 @@ def tour() -> None:
         )
 
 
-from netjournal import cli_needs  # noqa: E402
+from netjournal import cli_needs, cli_undo  # noqa: E402
 
 app.add_typer(cli_needs.app)
+app.add_typer(cli_undo.app)
 
 
 def run(argv: list[str] | None = None) -> None:
     """Run the app: known errors become ``Error:`` lines and exit codes."""
+    cli_common.argv[:] = sys.argv[1:] if argv is None else argv
     try:
         app(args=argv, prog_name="net")
     except NetjournalError as exc:

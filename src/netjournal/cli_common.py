@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from netjournal.store import Journal
 
 state: dict[str, Optional[Path]] = {"db": None}
+#: The arguments of this run, as typed (``cli.run`` keeps them), for the undo log.
+argv: list[str] = []
 
 
 @contextmanager
@@ -25,10 +27,24 @@ def journal() -> Iterator["Journal"]:
     from netjournal.store import open_journal
 
     store = open_journal(journal_path(state["db"]))
+    store.command = command_line()
     try:
         yield store
     finally:
         store.close()
+    if store.created and store.wrote:
+        from netjournal import render
+
+        render.message(
+            f"Started a new journal at {store.path} (--db or NETJOURNAL_DB choose another)."
+        )
+
+
+def command_line() -> str:
+    """The command as typed, for the undo log ("net log kenji 'had lunch'")."""
+    import shlex
+
+    return "net " + " ".join(shlex.quote(a) for a in argv)
 
 
 def day(text: Optional[str], what: str = "date") -> date:
@@ -48,24 +64,29 @@ OnOpt = Annotated[
 ]
 
 
-def complete_person(incomplete: str) -> list[str]:
-    """Keys of people for shell completion (stdlib sqlite3, read-only)."""
-    import sqlite3
-
+def journal_file() -> Path:
     from netjournal.paths import journal_path
 
-    path = journal_path(state["db"])
-    if not path.is_file():
-        return []
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        rows = conn.execute(
-            "SELECT key FROM person WHERE key LIKE ? ORDER BY key LIMIT 50", (incomplete + "%",)
-        ).fetchall()
-        conn.close()
-    except sqlite3.Error:
-        return []
-    return [r[0] for r in rows]
+    return journal_path(state["db"])
+
+
+def complete_person(incomplete: str) -> list[tuple[str, str]]:
+    """People by key, name, surname, capitalised prefix or alias (read-only sqlite3)."""
+    from netjournal.completion import people
+
+    return people(journal_file(), incomplete)
+
+
+def complete_tag(incomplete: str) -> list[tuple[str, str]]:
+    from netjournal.completion import labels
+
+    return labels(journal_file(), "tag", incomplete)
+
+
+def complete_skill(incomplete: str) -> list[tuple[str, str]]:
+    from netjournal.completion import labels
+
+    return labels(journal_file(), "skill", incomplete)
 
 
 PersonArg = Annotated[

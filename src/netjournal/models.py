@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Index
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 Day = date  # for fields declared after a field named ``date``
@@ -83,10 +83,12 @@ class HelpExchange(SQLModel, table=True):
 
 
 class Tie(SQLModel, table=True):
-    """Two people in the journal know each other (``a_id < b_id``)."""
+    """Two people in the journal know each other (``a_id < b_id``, one row a pair)."""
 
-    a_id: int = Field(foreign_key="person.id", primary_key=True)
-    b_id: int = Field(foreign_key="person.id", primary_key=True, index=True)
+    __table_args__ = (UniqueConstraint("a_id", "b_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    a_id: int = Field(foreign_key="person.id")
+    b_id: int = Field(foreign_key="person.id", index=True)
     note: str | None = None
 
 
@@ -132,6 +134,37 @@ class TagCadence(SQLModel, table=True):
     __tablename__ = "tag_cadence"
     tag: str = Field(primary_key=True)
     days: int
+
+
+class UndoCommand(SQLModel, table=True):
+    """A write command the undo log remembers (``net undo`` reverts the latest)."""
+
+    __tablename__ = "undo_command"
+    id: int | None = Field(default=None, primary_key=True)
+    label: str
+    at: str
+
+
+class UndoStep(SQLModel, table=True):
+    """The SQL that reverts one row a command changed (written by triggers)."""
+
+    __tablename__ = "undo_step"
+    __table_args__ = (Index("ix_undo_step_command_id", "command_id", "tbl", "rid"),)
+    id: int | None = Field(default=None, primary_key=True)
+    command_id: int = Field(foreign_key="undo_command.id")
+    tbl: str
+    op: str
+    rid: int | None = None  # the row's INTEGER PRIMARY KEY, when it has one
+    people: str | None = None
+    sql: str | None = None  # how to revert it (for an insert with a rid: delete that row)
+
+
+class UndoState(SQLModel, table=True):
+    """One row: the command being recorded now, or null (nothing is recorded)."""
+
+    __tablename__ = "undo_state"
+    id: int | None = Field(default=None, primary_key=True)
+    command_id: int | None = None
 
 
 class SchemaMigration(SQLModel, table=True):

@@ -479,7 +479,8 @@ def _add_events(
                 new_ties[(low, high)] = r.note
             report.events_skipped += 1
     conn.executemany(
-        "INSERT INTO tie VALUES (?, ?, ?)", [(a, b, n) for (a, b), n in new_ties.items()]
+        "INSERT INTO tie (a_id, b_id, note) VALUES (?, ?, ?)",
+        [(a, b, n) for (a, b), n in new_ties.items()],
     )
     referrals = fresh(
         "SELECT 1 FROM referral WHERE person_id = ? AND to_id = ? AND need = ? AND date = ?",

@@ -211,52 +211,80 @@ def profile_json(journal: Journal, ref: str) -> dict[str, object]:
         pid, _key, _name = resolve(conn, ref)
         data: dict[str, object] = json.loads(next(person_objects(conn, " WHERE p.id = ?", (pid,))))
         interactions, help_, ties, referrals = events_of(conn, pid)
-    data["interactions"] = [r.model_dump(mode="json") for r in interactions]
-    data["help"] = [r.model_dump(mode="json") for r in help_]
-    data["ties"] = [r.model_dump(mode="json") for r in ties]
-    data["referrals"] = [r.model_dump(mode="json") for r in referrals]
+    data["interactions"] = [_with_id(r) for r in interactions]
+    data["help"] = [_with_id(r) for r in help_]
+    data["ties"] = [_with_id(r) for r in ties]
+    data["referrals"] = [_with_id(r) for r in referrals]
     return data
+
+
+class ShownInteraction(InteractionRecord):
+    id: str = ""
+
+
+class ShownHelp(HelpRecord):
+    id: str = ""
+
+
+class ShownTie(TieRecord):
+    id: str = ""
+
+
+class ShownReferral(ReferralRecord):
+    id: str = ""
 
 
 def events_of(
     conn: sqlite3.Connection, pid: int
-) -> tuple[list[InteractionRecord], list[HelpRecord], list[TieRecord], list[ReferralRecord]]:
-    """Every event that involves one person, newest first."""
+) -> tuple[list[ShownInteraction], list[ShownHelp], list[ShownTie], list[ShownReferral]]:
+    """Every event that involves one person, newest first, each with its id."""
     key = conn.execute("SELECT key FROM person WHERE id = ?", (pid,)).fetchone()[0]
     interactions = [
-        InteractionRecord.model_construct(person=key, date=date.fromisoformat(d), kind=k, note=n)
-        for d, k, n in conn.execute(
-            "SELECT date, kind, note FROM interaction WHERE person_id = ? "
+        ShownInteraction.model_construct(
+            id=f"i-{i}", person=key, date=date.fromisoformat(d), kind=k, note=n
+        )
+        for i, d, k, n in conn.execute(
+            "SELECT id, date, kind, note FROM interaction WHERE person_id = ? "
             "ORDER BY date DESC, id DESC",
             (pid,),
         )
     ]
     help_ = [
-        HelpRecord.model_construct(
-            person=key, direction=di, date=date.fromisoformat(d), what=w, skill=s
+        ShownHelp.model_construct(
+            id=f"h-{i}", person=key, direction=di, date=date.fromisoformat(d), what=w, skill=s
         )
-        for di, d, w, s in conn.execute(
-            "SELECT direction, date, what, skill FROM help WHERE person_id = ? "
+        for i, di, d, w, s in conn.execute(
+            "SELECT id, direction, date, what, skill FROM help WHERE person_id = ? "
             "ORDER BY date DESC, id DESC",
             (pid,),
         )
     ]
     ties = [
-        TieRecord.model_construct(a=a, b=b, note=n)
-        for a, b, n in conn.execute(
-            "SELECT pa.key, pb.key, t.note FROM tie t JOIN person pa ON pa.id = t.a_id "
+        ShownTie.model_construct(id=f"t-{i}", a=a, b=b, note=n)
+        for i, a, b, n in conn.execute(
+            "SELECT t.id, pa.key, pb.key, t.note FROM tie t JOIN person pa ON pa.id = t.a_id "
             "JOIN person pb ON pb.id = t.b_id WHERE t.a_id = ?1 OR t.b_id = ?1 "
             "ORDER BY pa.key, pb.key",
             (pid,),
         )
     ]
     referrals = [
-        ReferralRecord.model_construct(person=p, to=t, need=n, date=date.fromisoformat(d))
-        for p, t, n, d in conn.execute(
-            "SELECT pp.key, pt.key, r.need, r.date FROM referral r "
+        ShownReferral.model_construct(
+            id=f"r-{i}", person=p, to=t, need=n, date=date.fromisoformat(d)
+        )
+        for i, p, t, n, d in conn.execute(
+            "SELECT r.id, pp.key, pt.key, r.need, r.date FROM referral r "
             "JOIN person pp ON pp.id = r.person_id JOIN person pt ON pt.id = r.to_id "
             "WHERE r.person_id = ?1 OR r.to_id = ?1 ORDER BY r.date DESC, r.id DESC",
             (pid,),
         )
     ]
     return interactions, help_, ties, referrals
+
+
+def _with_id(
+    record: InteractionRecord | HelpRecord | TieRecord | ReferralRecord,
+) -> dict[str, object]:
+    """An event's record of the interchange format, its id first."""
+    data = record.model_dump(mode="json")
+    return {"id": data.pop("id", None), **data}

@@ -32,6 +32,8 @@ def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     )
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
+    # REPLACE's implicit deletes fire delete triggers only so: the undo log sees them.
+    conn.execute("PRAGMA recursive_triggers = ON")
     conn.execute("PRAGMA cache_size = -32000")  # 32 MB: bulk imports keep indexes in memory
     conn.execute("PRAGMA temp_store = MEMORY")
     return conn
@@ -120,11 +122,22 @@ class Journal:
     The store's rule: every command reads in one :meth:`read` transaction or
     writes in one :meth:`write` transaction, both on the same stdlib
     :mod:`sqlite3` connection, with plain SQL.  See :mod:`netjournal.store`.
+
+    Every write is recorded in the undo log (:mod:`netjournal.store.undo`) as
+    part of the command named by :attr:`command`; ``recording = False`` turns
+    that off (``net undo`` itself).  :attr:`created` is true when opening made
+    the file, and :attr:`wrote` once a write committed.
     """
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, created: bool = False) -> None:
         self.path = path
         self.conn = conn
+        self.created = created
+        self.wrote = False
+        self.command = "a write"
+        self.recording = True
+        self._undo: bool | None = None  # does this journal have an undo log?
+        self._command_id: int | None = None
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
@@ -151,23 +164,69 @@ class Journal:
         that they are stale; ``network=False`` is for writes that change
         nothing the ask engine reads (needs themselves, and those matches).
         """
+        new_command = False
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-            before = self.conn.total_changes
             try:
+                new_command = self._start_recording()
+                before = self.conn.total_changes
                 yield self.conn
                 if network and self.conn.total_changes != before:
                     version = network_version(self.conn) + 1
                     self.conn.execute(f"PRAGMA user_version = {version:d}")
+                self._stop_recording()
             except BaseException:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
+                if new_command:
+                    self._command_id = None
                 raise
             self.conn.execute("COMMIT")
+            self.wrote = True
         except sqlite3.Error as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            if new_command:
+                self._command_id = None
             raise describe_sqlite_error(self.path, exc) from exc
+
+    def _start_recording(self) -> bool:
+        """Point the undo triggers at this command; True if its row is new."""
+        if self._undo is None:
+            from netjournal.store.undo import has_undo_log
+
+            self._undo = has_undo_log(self.conn)
+        if not self._undo or not self.recording:
+            return False
+        new = self._command_id is None
+        if new:
+            from netjournal.store.undo import KEEP_COMMANDS
+
+            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            cur = self.conn.execute(
+                "INSERT INTO undo_command (label, at) VALUES (?, ?)", (self.command, now)
+            )
+            self._command_id = cur.lastrowid
+            self.conn.execute(
+                "DELETE FROM undo_command WHERE id <= (SELECT id FROM undo_command "
+                "ORDER BY id DESC LIMIT 1 OFFSET ?)",
+                (KEEP_COMMANDS,),
+            )
+        self.conn.execute("UPDATE undo_state SET command_id = ?", (self._command_id,))
+        return new
+
+    def _stop_recording(self) -> None:
+        """Stop recording; a command that changed nothing leaves no trace in the log."""
+        if not self._undo or not self.recording or self._command_id is None:
+            return
+        self.conn.execute("UPDATE undo_state SET command_id = NULL")
+        gone = self.conn.execute(
+            "DELETE FROM undo_command WHERE id = ?1 "
+            "AND NOT EXISTS (SELECT 1 FROM undo_step WHERE command_id = ?1)",
+            (self._command_id,),
+        ).rowcount
+        if gone:
+            self._command_id = None
 
     def close(self) -> None:
         self.conn.close()
@@ -179,7 +238,8 @@ def open_journal(path: Path, *, migrate: bool = True) -> Journal:
         raise JournalError(
             f"{path} is a folder, not a journal", hint="give --db the path of a file"
         )
-    if not path.exists():
+    created = not path.exists()
+    if created:
         try:
             _create_private(path)
         except OSError as exc:
@@ -200,7 +260,7 @@ def open_journal(path: Path, *, migrate: bool = True) -> Journal:
         lexicon.attach(conn)
     except sqlite3.Error as exc:
         raise describe_sqlite_error(path, exc) from exc
-    journal = Journal(path, conn)
+    journal = Journal(path, conn, created=created)
     pending = [m for m in MIGRATIONS if m.name not in applied]
     if pending and migrate:
         _migrate(journal, applied, pending)
@@ -266,6 +326,15 @@ def _migrate(journal: Journal, applied: set[str], pending: list[Any]) -> None:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+        from netjournal.store.undo import install_triggers
+
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            install_triggers(conn)  # a table or column a step added is recorded too
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
         if any(m.vacuum for m in pending):
             conn.execute("VACUUM")  # give the freed pages back: a small journal is a small file
     except sqlite3.Error as exc:

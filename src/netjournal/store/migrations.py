@@ -219,6 +219,45 @@ ALTER TABLE person_term_new RENAME TO person_term;
 CREATE INDEX ix_person_term_term ON person_term(term);
 """
 
+# Every event gets a short stable id (``i-12``, ``h-3``, ``t-4``, ``r-2``; needs
+# use ``n-…``), made from an INTEGER PRIMARY KEY: ties get one here.  The undo
+# log's tables; its triggers are made from the schema (``store/undo.py``).
+M008_EVENTS = """
+CREATE TABLE tie_new (
+    id INTEGER PRIMARY KEY,
+    a_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    b_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    note TEXT,
+    UNIQUE (a_id, b_id),
+    CHECK (a_id < b_id)
+);
+INSERT INTO tie_new (a_id, b_id, note) SELECT a_id, b_id, note FROM tie ORDER BY rowid;
+DROP TABLE tie;
+ALTER TABLE tie_new RENAME TO tie;
+CREATE INDEX ix_tie_b_id ON tie(b_id);
+
+CREATE TABLE undo_command (
+    id INTEGER PRIMARY KEY,
+    label TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE TABLE undo_step (
+    id INTEGER PRIMARY KEY,
+    command_id INTEGER NOT NULL REFERENCES undo_command(id) ON DELETE CASCADE,
+    tbl TEXT NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('insert', 'delete', 'update')),
+    rid INTEGER,
+    people TEXT,
+    sql TEXT
+);
+CREATE INDEX ix_undo_step_command_id ON undo_step(command_id, tbl, rid);
+CREATE TABLE undo_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    command_id INTEGER
+);
+INSERT INTO undo_state (id, command_id) VALUES (1, NULL);
+"""
+
 # Needs: what the people in your network (or you) are looking for, and how it
 # ended.  ``id`` is the public ``n-…`` id; ``person_id`` is null for your own
 # needs.  ``need_match`` keeps the suggestions of the ask engine for each open
@@ -252,6 +291,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("m003_birthday_url", M003_BIRTHDAY_URL),
     Migration("m004_last_contact", M004_LAST_CONTACT),
     Migration("m005_person_domain", M005_PERSON_DOMAIN),
+    Migration("m008_events", M008_EVENTS),
     Migration("m009_needs", M009_NEEDS),
     Migration("m010_lexicon_apart", M010_LEXICON_APART, vacuum=True),
 )

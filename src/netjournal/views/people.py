@@ -47,11 +47,16 @@ def profile_lines(p: PersonProfile) -> list[Line]:
     if p.notes:
         out.append(f"  notes: {p.notes}")
     out.append("")
+    width = max((len(_id(e)) for e in [*p.interactions, *p.help, *p.ties, *p.referrals]), default=0)
+
+    def event(record: object, text: str) -> Line:
+        return styled("  [dim]{}[/dim]  {}", _id(record).ljust(width), text)
+
     if p.interactions:
         out.append(styled("[bold]Last contacts[/bold] ({} in all)", len(p.interactions)))
         for i in p.interactions[:RECENT]:
             kind = f"{i.kind}: " if i.kind else ""
-            out.append(f"  {i.date.isoformat()}  {kind}{i.note or ''}")
+            out.append(event(i, f"{i.date.isoformat()}  {kind}{i.note or ''}"))
     else:
         out.append(styled("[bold]Last contacts[/bold]: none yet"))
     gave = [h for h in p.help if h.direction == "gave"]
@@ -59,17 +64,22 @@ def profile_lines(p: PersonProfile) -> list[Line]:
     out.append(styled("[bold]Help[/bold]: you gave {}, you got {}", len(gave), len(got)))
     for h in p.help[:RECENT]:
         arrow = "you → them" if h.direction == "gave" else "them → you"
-        out.append(f"  {h.date.isoformat()}  {arrow}: {h.what}")
+        out.append(event(h, f"{h.date.isoformat()}  {arrow}: {h.what}"))
     if p.ties:
         out.append(styled("[bold]Knows[/bold]"))
         for t in p.ties:
             other = t.b if t.a == p.key else t.a
-            out.append(f"  {other}" + (f" ({t.note})" if t.note else ""))
+            out.append(event(t, other + (f" ({t.note})" if t.note else "")))
     if p.referrals:
         out.append(styled("[bold]Referrals[/bold]"))
         for r in p.referrals:
-            out.append(f"  {r.date.isoformat()}  {r.person} → {r.to} for {r.need}")
+            out.append(event(r, f"{r.date.isoformat()}  {r.person} → {r.to} for {r.need}"))
     return out
+
+
+def _id(record: object) -> str:
+    """An event's short id (``i-12``), when the service gave one."""
+    return str(getattr(record, "id", "") or "")
 
 
 PEOPLE_COLUMNS = ("key", "name", "work", "city", "skills", "tags")

@@ -1,0 +1,202 @@
+"""The undo log: every write command can be reverted, whoever wrote it.
+
+How it works, so that no write path has to remember anything:
+
+- Triggers on every table of the user's data record, for each row a command
+  inserts, updates or deletes, the SQL that reverts it (``undo_step``), the way
+  SQLite's own "undo/redo" note describes.  They are generated from the
+  schema itself by :func:`install_triggers` after every batch of migrations,
+  so a table or a column that a later migration adds is covered at once.
+- They record only while ``undo_state.command_id`` is set.  The one write unit,
+  :meth:`netjournal.store.Journal.write`, sets it to the current command (one
+  ``undo_command`` row per command, however many write blocks it runs) and
+  clears it before it commits.  Writes made outside it (migrations, another
+  program) are not recorded.
+- :func:`netjournal.services.undo.undo_last` replays a command's steps newest
+  first in one transaction, with recording off.
+
+Derived tables (the matching index, the lexicon, full-text shadow tables) are
+not recorded: undo rebuilds the index of the people it touched.  A new derived
+table is listed in :data:`NOT_RECORDED` (or is a virtual table, which is
+skipped with its shadow tables).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+#: Tables whose rows are not the user's data: rebuilt, not reverted.
+NOT_RECORDED: frozenset[str] = frozenset(
+    {
+        "schema_migration",
+        "undo_command",
+        "undo_step",
+        "undo_state",
+        "concept",
+        "concept_closure",
+        "lexicon_phrase",
+        "problem_word",
+        "vocabulary",
+        "person_concept",
+        "person_term",
+        "person_word",
+        "need_match",
+    }
+)
+#: How many commands the log remembers.
+KEEP_COMMANDS = 50
+TRIGGER_PREFIX = "undo_rec_"
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def recorded_tables(conn: sqlite3.Connection) -> list[str]:
+    """The tables of the user's data: every ordinary table but the derived ones."""
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
+    virtual = [n for n, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL")]
+    out = []
+    for name, _sql in rows:
+        if name in NOT_RECORDED or name.startswith("sqlite_") or name in virtual:
+            continue
+        if any(name.startswith(v + "_") for v in virtual):
+            continue
+        out.append(name)
+    return sorted(out)
+
+
+def _person_columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    """Columns that name a person (their index is rebuilt when undo touches them)."""
+    keys = conn.execute(f"PRAGMA foreign_key_list({_quote(table)})").fetchall()
+    cols = [r[3] for r in keys if r[2] == "person"]
+    if table == "person":
+        cols.insert(0, "id")
+    return cols
+
+
+def integer_key(conn: sqlite3.Connection, table: str) -> str | None:
+    """The table's INTEGER PRIMARY KEY column, if it has one (steps then keep just ``rid``)."""
+    info = conn.execute(f"PRAGMA table_info({_quote(table)})").fetchall()
+    keys = [r for r in info if r[5]]
+    if len(keys) == 1 and keys[0][2].upper() == "INTEGER":
+        return str(keys[0][1])
+    return None
+
+
+_CURRENT = "(SELECT command_id FROM undo_state)"
+INSERTED = "'insert'"
+
+
+def _logged(table: str, rid: str, ops: str) -> str:
+    """SQL: this command already logged ``ops`` of that row (so the new step adds nothing)."""
+    return (
+        f"EXISTS (SELECT 1 FROM undo_step WHERE command_id = {_CURRENT} "
+        f"AND tbl = {_literal(table)} AND rid = {rid} AND op IN ({ops}))"
+    )
+
+
+def _triggers(conn: sqlite3.Connection, table: str) -> list[str]:
+    """Three triggers that log how to revert each row a recorded command changes.
+
+    What they leave out costs nothing to revert: a row whose parent (through
+    an ON DELETE CASCADE key) this command inserted goes with its parent; a
+    row this command inserted needs no update or delete step; of several
+    updates of one row, the first holds the values to go back to.  So
+    importing 10,000 new people logs 10,000 short steps, not a million.
+    """
+    info = conn.execute(f"PRAGMA table_info({_quote(table)})").fetchall()
+    columns = [r[1] for r in info]
+    keys = [r[1] for r in sorted(info, key=lambda r: r[5]) if r[5]]
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    if not keys:
+        if "WITHOUT ROWID" in (sql or "").upper():
+            return []
+        keys = ["rowid"]
+    rid_col = integer_key(conn, table)
+    q = _quote(table)
+    lit = _literal(table)
+
+    def where(side: str) -> str:
+        parts = [f"{_literal(_quote(k) + '=')} || quote({side}.{_quote(k)})" for k in keys]
+        return " || ' AND ' || ".join(parts)
+
+    def people(side: str) -> str:
+        cols = _person_columns(conn, table)
+        if not cols:
+            return "NULL"
+        return "json_array(" + ", ".join(f"{side}.{_quote(c)}" for c in cols) + ")"
+
+    def rid(side: str) -> str:
+        return f"{side}.{_quote(rid_col)}" if rid_col else "NULL"
+
+    parents = []
+    for fk in conn.execute(f"PRAGMA foreign_key_list({_quote(table)})").fetchall():
+        parent, column, on_delete = fk[2], fk[3], fk[6]
+        if on_delete.upper() == "CASCADE" and parent != table:
+            parents.append(_logged(parent, f"NEW.{_quote(column)}", INSERTED))
+    with_parent = "".join(f" AND NOT {p}" for p in parents)
+    with_parent_old = with_parent.replace("NEW.", "OLD.")
+
+    insert_cols = columns if keys != ["rowid"] else ["rowid", *columns]
+    values = " || ',' || ".join(f"quote(OLD.{_quote(c)})" for c in insert_cols)
+    names = ", ".join(_quote(c) for c in insert_cols)
+    restore = f"{_literal(f'INSERT INTO {q} ({names}) VALUES (')} || {values} || ')'"
+    sets = " || ', ' || ".join(
+        f"{_literal(_quote(c) + '=')} || quote(OLD.{_quote(c)})" for c in columns
+    )
+    changed = " OR ".join(f"OLD.{_quote(c)} IS NOT NEW.{_quote(c)}" for c in columns)
+    recording = f"{_CURRENT} IS NOT NULL"
+    seen_new = _logged(table, rid("NEW"), "'insert', 'update'")
+    fresh_new = f" AND NOT {seen_new}" if rid_col else ""
+    fresh_old = f" AND NOT {_logged(table, rid('OLD'), INSERTED)}" if rid_col else ""
+    step = (
+        "INSERT INTO undo_step (command_id, tbl, op, rid, people, sql) "
+        f"VALUES ({_CURRENT}, {lit}, '{{op}}', {{rid}}, {{people}}, {{sql}});"
+    )
+    delete_sql = "NULL" if rid_col else f"{_literal(f'DELETE FROM {q} WHERE ')} || {where('NEW')}"
+    name = TRIGGER_PREFIX + table
+    return [
+        f"CREATE TRIGGER {_quote(name + '_insert')} AFTER INSERT ON {q} "
+        f"WHEN {recording}{with_parent} BEGIN "
+        + step.format(op="insert", rid=rid("NEW"), people=people("NEW"), sql=delete_sql)
+        + " END",
+        f"CREATE TRIGGER {_quote(name + '_delete')} AFTER DELETE ON {q} "
+        f"WHEN {recording}{fresh_old}{with_parent_old} BEGIN "
+        + step.format(op="delete", rid=rid("OLD"), people=people("OLD"), sql=restore)
+        + " END",
+        f"CREATE TRIGGER {_quote(name + '_update')} AFTER UPDATE ON {q} "
+        f"WHEN {recording} AND ({changed}){fresh_new}{with_parent} BEGIN "
+        + step.format(
+            op="update",
+            rid=rid("NEW"),
+            people=people("OLD"),
+            sql=f"{_literal(f'UPDATE {q} SET ')} || {sets} || ' WHERE ' || {where('NEW')}",
+        )
+        + " END",
+    ]
+
+
+def has_undo_log(conn: sqlite3.Connection) -> bool:
+    return (
+        conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'undo_state'"
+        ).fetchone()
+        is not None
+    )
+
+
+def install_triggers(conn: sqlite3.Connection) -> None:
+    """(Re)make the recording triggers from the current schema (inside a transaction)."""
+    if not has_undo_log(conn):
+        return
+    for (old,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        if old.startswith(TRIGGER_PREFIX):
+            conn.execute(f"DROP TRIGGER {_quote(old)}")
+    for table in recorded_tables(conn):
+        for statement in _triggers(conn, table):
+            conn.execute(statement)
