@@ -131,6 +131,7 @@ def test_refer_with_need_closes_it_as_met_by_the_person_introduced(people: Net) 
     assert isinstance(anna, dict)
     assert anna["referrals"] == [
         {
+            "id": "r-1",
             "person": "paolo-galli",
             "to": "anna-rossi",
             "need": "a divorce lawyer",
@@ -173,7 +174,13 @@ def test_done_by_someone_is_an_introduction_and_help_you_gave(people: Net) -> No
     luca = people("show", "luca", "--json").json()
     assert isinstance(luca, dict)
     assert luca["referrals"] == [
-        {"person": "paolo-galli", "to": "luca-verdi", "need": "a lawyer", "date": "2026-11-26"}
+        {
+            "id": "r-1",
+            "person": "paolo-galli",
+            "to": "luca-verdi",
+            "need": "a lawyer",
+            "date": "2026-11-26",
+        }
     ]
     paolo = people("show", "paolo", "--json").json()
     assert isinstance(paolo, dict)

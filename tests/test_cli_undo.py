@@ -171,21 +171,29 @@ def test_writes_outside_a_command_are_not_recorded(two: Net, db_path: Path) -> N
 
 def test_a_table_added_later_is_recorded_without_anyone_remembering(tmp_path: Path) -> None:
     from netjournal.store import open_journal
-    from netjournal.store.undo import install_triggers
 
     journal = open_journal(tmp_path / "j.db")
     conn = journal.conn
+    with journal.write() as c:
+        c.execute("INSERT INTO setting (name, value) VALUES ('x', '1')")
     conn.execute("CREATE TABLE gift (id INTEGER PRIMARY KEY, person_id INTEGER, what TEXT)")
-    install_triggers(conn)  # what every batch of migrations ends with
     with journal.write() as c:
         c.execute("INSERT INTO gift (person_id, what) VALUES (NULL, 'a book')")
     from netjournal.services.undo import undo_last
 
     done = undo_last(journal)
-    assert done is not None and done.changes == [("removed", "gift", 1)]
+    assert done is not None and done.changes == [("removed", "gift", 1), ("removed", "setting", 1)]
     assert conn.execute("SELECT count(*) FROM gift").fetchone()[0] == 0
     journal.close()
 
 
 def _without_log(rows: list[tuple[str, list[tuple[object, ...]]]]) -> list[object]:
     return [(t, r) for t, r in rows if not t.startswith("undo_")]
+
+
+def test_the_journal_file_holds_no_triggers_of_the_undo_log(two: Net, db_path: Path) -> None:
+    two("log", "kenji", "had lunch")
+    conn = sqlite3.connect(db_path)
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")]
+    conn.close()
+    assert names and not [n for n in names if n.startswith("undo")]

@@ -159,14 +159,6 @@ class UndoStep(SQLModel, table=True):
     sql: str | None = None  # how to revert it (for an insert with a rid: delete that row)
 
 
-class UndoState(SQLModel, table=True):
-    """One row: the command being recorded now, or null (nothing is recorded)."""
-
-    __tablename__ = "undo_state"
-    id: int | None = Field(default=None, primary_key=True)
-    command_id: int | None = None
-
-
 class SchemaMigration(SQLModel, table=True):
     __tablename__ = "schema_migration"
     name: str = Field(primary_key=True)

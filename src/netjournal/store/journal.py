@@ -138,6 +138,7 @@ class Journal:
         self.recording = True
         self._undo: bool | None = None  # does this journal have an undo log?
         self._command_id: int | None = None
+        self._triggers_for: int | None = None  # the schema version the triggers fit
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
@@ -196,7 +197,12 @@ class Journal:
             from netjournal.store.undo import has_undo_log
 
             self._undo = has_undo_log(self.conn)
-        if not self._undo or not self.recording:
+        if not self._undo:
+            return False
+        from netjournal.store import undo
+
+        if not self.recording:
+            self._triggers_for = undo.start(self.conn, None, self._triggers_for)
             return False
         new = self._command_id is None
         if new:
@@ -212,14 +218,16 @@ class Journal:
                 "ORDER BY id DESC LIMIT 1 OFFSET ?)",
                 (KEEP_COMMANDS,),
             )
-        self.conn.execute("UPDATE undo_state SET command_id = ?", (self._command_id,))
+        self._triggers_for = undo.start(self.conn, self._command_id, self._triggers_for)
         return new
 
     def _stop_recording(self) -> None:
         """Stop recording; a command that changed nothing leaves no trace in the log."""
         if not self._undo or not self.recording or self._command_id is None:
             return
-        self.conn.execute("UPDATE undo_state SET command_id = NULL")
+        from netjournal.store import undo
+
+        undo.stop(self.conn)
         gone = self.conn.execute(
             "DELETE FROM undo_command WHERE id = ?1 "
             "AND NOT EXISTS (SELECT 1 FROM undo_step WHERE command_id = ?1)",
@@ -326,15 +334,6 @@ def _migrate(journal: Journal, applied: set[str], pending: list[Any]) -> None:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
-        from netjournal.store.undo import install_triggers
-
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            install_triggers(conn)  # a table or column a step added is recorded too
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
         if any(m.vacuum for m in pending):
             conn.execute("VACUUM")  # give the freed pages back: a small journal is a small file
     except sqlite3.Error as exc:

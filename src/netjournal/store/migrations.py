@@ -221,7 +221,7 @@ CREATE INDEX ix_person_term_term ON person_term(term);
 
 # Every event gets a short stable id (``i-12``, ``h-3``, ``t-4``, ``r-2``; needs
 # use ``n-…``), made from an INTEGER PRIMARY KEY: ties get one here.  The undo
-# log's tables; its triggers are made from the schema (``store/undo.py``).
+# log's tables; its (TEMP) triggers are made from the schema by ``store/undo.py``.
 M008_EVENTS = """
 CREATE TABLE tie_new (
     id INTEGER PRIMARY KEY,
@@ -251,11 +251,6 @@ CREATE TABLE undo_step (
     sql TEXT
 );
 CREATE INDEX ix_undo_step_command_id ON undo_step(command_id, tbl, rid);
-CREATE TABLE undo_state (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    command_id INTEGER
-);
-INSERT INTO undo_state (id, command_id) VALUES (1, NULL);
 """
 
 # Needs: what the people in your network (or you) are looking for, and how it

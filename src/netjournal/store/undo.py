@@ -4,14 +4,15 @@ How it works, so that no write path has to remember anything:
 
 - Triggers on every table of the user's data record, for each row a command
   inserts, updates or deletes, the SQL that reverts it (``undo_step``), the way
-  SQLite's own "undo/redo" note describes.  They are generated from the
-  schema itself by :func:`install_triggers` after every batch of migrations,
-  so a table or a column that a later migration adds is covered at once.
-- They record only while ``undo_state.command_id`` is set.  The one write unit,
-  :meth:`netjournal.store.Journal.write`, sets it to the current command (one
-  ``undo_command`` row per command, however many write blocks it runs) and
-  clears it before it commits.  Writes made outside it (migrations, another
-  program) are not recorded.
+  SQLite's own "undo/redo" note describes.  They are TEMP triggers, made from
+  the live schema by :func:`start` on the connection's first write: a table or
+  a column another step adds is covered at once, and the journal file holds
+  none of them.
+- They record only while ``temp.undo_state.command_id`` is set.  The one
+  write unit, :meth:`netjournal.store.Journal.write`, sets it to the current
+  command (one ``undo_command`` row per command, however many write blocks it
+  runs) and clears it before it commits.  Writes made outside it (migrations,
+  another program) are not recorded.
 - :func:`netjournal.services.undo.undo_last` replays a command's steps newest
   first in one transaction, with recording off.
 
@@ -31,7 +32,6 @@ NOT_RECORDED: frozenset[str] = frozenset(
         "schema_migration",
         "undo_command",
         "undo_step",
-        "undo_state",
         "concept",
         "concept_closure",
         "lexicon_phrase",
@@ -58,7 +58,7 @@ def _literal(text: str) -> str:
 
 def recorded_tables(conn: sqlite3.Connection) -> list[str]:
     """The tables of the user's data: every ordinary table but the derived ones."""
-    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
+    rows = conn.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'table'").fetchall()
     virtual = [n for n, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL")]
     out = []
     for name, _sql in rows:
@@ -88,7 +88,7 @@ def integer_key(conn: sqlite3.Connection, table: str) -> str | None:
     return None
 
 
-_CURRENT = "(SELECT command_id FROM undo_state)"
+_CURRENT = "(SELECT command_id FROM temp.undo_state)"
 INSERTED = "'insert'"
 
 
@@ -109,10 +109,10 @@ def _triggers(conn: sqlite3.Connection, table: str) -> list[str]:
     updates of one row, the first holds the values to go back to.  So
     importing 10,000 new people logs 10,000 short steps, not a million.
     """
-    info = conn.execute(f"PRAGMA table_info({_quote(table)})").fetchall()
+    info = conn.execute(f"PRAGMA main.table_info({_quote(table)})").fetchall()
     columns = [r[1] for r in info]
     keys = [r[1] for r in sorted(info, key=lambda r: r[5]) if r[5]]
-    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    sql = conn.execute("SELECT sql FROM main.sqlite_master WHERE name = ?", (table,)).fetchone()[0]
     if not keys:
         if "WITHOUT ROWID" in (sql or "").upper():
             return []
@@ -161,15 +161,15 @@ def _triggers(conn: sqlite3.Connection, table: str) -> list[str]:
     delete_sql = "NULL" if rid_col else f"{_literal(f'DELETE FROM {q} WHERE ')} || {where('NEW')}"
     name = TRIGGER_PREFIX + table
     return [
-        f"CREATE TRIGGER {_quote(name + '_insert')} AFTER INSERT ON {q} "
+        f"CREATE TEMP TRIGGER {_quote(name + '_insert')} AFTER INSERT ON {q} "
         f"WHEN {recording}{with_parent} BEGIN "
         + step.format(op="insert", rid=rid("NEW"), people=people("NEW"), sql=delete_sql)
         + " END",
-        f"CREATE TRIGGER {_quote(name + '_delete')} AFTER DELETE ON {q} "
+        f"CREATE TEMP TRIGGER {_quote(name + '_delete')} AFTER DELETE ON {q} "
         f"WHEN {recording}{fresh_old}{with_parent_old} BEGIN "
         + step.format(op="delete", rid=rid("OLD"), people=people("OLD"), sql=restore)
         + " END",
-        f"CREATE TRIGGER {_quote(name + '_update')} AFTER UPDATE ON {q} "
+        f"CREATE TEMP TRIGGER {_quote(name + '_update')} AFTER UPDATE ON {q} "
         f"WHEN {recording} AND ({changed}){fresh_new}{with_parent} BEGIN "
         + step.format(
             op="update",
@@ -184,19 +184,44 @@ def _triggers(conn: sqlite3.Connection, table: str) -> list[str]:
 def has_undo_log(conn: sqlite3.Connection) -> bool:
     return (
         conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'undo_state'"
+            "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'undo_step'"
         ).fetchone()
         is not None
     )
 
 
-def install_triggers(conn: sqlite3.Connection) -> None:
-    """(Re)make the recording triggers from the current schema (inside a transaction)."""
-    if not has_undo_log(conn):
-        return
-    for (old,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+def install_triggers(conn: sqlite3.Connection) -> int:
+    """(Re)make the connection's recording triggers from the current schema.
+
+    Returns the schema version they were made for; :func:`start` makes them
+    again when it changes.
+    """
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS undo_state (command_id INTEGER)")
+    if conn.execute("SELECT count(*) FROM temp.undo_state").fetchone()[0] == 0:
+        conn.execute("INSERT INTO temp.undo_state VALUES (NULL)")
+    for (old,) in conn.execute(
+        "SELECT name FROM temp.sqlite_master WHERE type = 'trigger'"
+    ).fetchall():
         if old.startswith(TRIGGER_PREFIX):
-            conn.execute(f"DROP TRIGGER {_quote(old)}")
+            conn.execute(f"DROP TRIGGER temp.{_quote(old)}")
     for table in recorded_tables(conn):
         for statement in _triggers(conn, table):
             conn.execute(statement)
+    return int(conn.execute("PRAGMA main.schema_version").fetchone()[0])
+
+
+def start(conn: sqlite3.Connection, command_id: int | None, made_for: int | None) -> int:
+    """Record what follows as part of ``command_id`` (None: record nothing).
+
+    ``made_for`` is the schema version the triggers were made for (None: not
+    made yet); returns the version they are made for now.
+    """
+    version = int(conn.execute("PRAGMA main.schema_version").fetchone()[0])
+    if made_for != version:
+        version = install_triggers(conn)
+    conn.execute("UPDATE temp.undo_state SET command_id = ?", (command_id,))
+    return version
+
+
+def stop(conn: sqlite3.Connection) -> None:
+    conn.execute("UPDATE temp.undo_state SET command_id = NULL")
