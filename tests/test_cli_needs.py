@@ -376,3 +376,76 @@ def test_stats_count_needs_and_how_they_ended(people: Net) -> None:
         "median_days_to_meet": 7.0,
     }
     assert "4 recorded: 1 open, 2 met" in people("stats").out
+
+
+def test_export_writes_version_2_with_needs_and_settings_and_import_keeps_ids(
+    people: Net, tmp_path: Path
+) -> None:
+    nid = record(people, "a lawyer", "--for", "paolo", "--on", "2026-11-01")
+    mine = record(people, "a plumber", "--on", "2026-11-02")
+    assert people("need", "done", mine, "--by", "sara", "--on", "2026-11-03").code == 0
+    assert people("cadence", "family", "30").code == 0
+    assert people("cadence", "--default", "60").code == 0
+    exported = people("export")
+    doc = exported.json()
+    assert isinstance(doc, dict)
+    assert doc["version"] == 2
+    assert doc["settings"] == {"default_cadence_days": 60, "tag_cadences": {"family": 30}}
+    assert doc["needs"] == [
+        {
+            "id": nid,
+            "for": "paolo-galli",
+            "need": "a lawyer",
+            "date": "2026-11-01",
+            "status": "open",
+            "closed": None,
+            "met_by": None,
+        },
+        {
+            "id": mine,
+            "for": None,
+            "need": "a plumber",
+            "date": "2026-11-02",
+            "status": "met",
+            "closed": "2026-11-03",
+            "met_by": "sara-neri",
+        },
+    ]
+    other = tmp_path / "other.db"
+    source = tmp_path / "export.json"
+    source.write_text(exported.out, encoding="utf-8")
+    assert people("--db", str(other), "import", str(source)).code == 0
+    assert people("--db", str(other), "export").out == exported.out
+    again = people("--db", str(other), "need", "done", nid, "--by", "anna")
+    assert again.code == 0, again.err
+
+
+def test_import_refuses_bad_needs_and_writes_nothing(
+    people: Net, db_path: Path, tmp_path: Path
+) -> None:
+    import json
+
+    bad = {
+        "format": "netjournal",
+        "version": 2,
+        "needs": [
+            {"need": "a lawyer", "date": "2026-11-01", "for": "nobody"},
+            {"need": "a cook", "date": "2026-11-01", "status": "met"},
+            {"need": "x", "date": "2027-01-01"},
+            {"id": "N 1", "need": "y", "date": "2026-01-01"},
+        ],
+    }
+    source = tmp_path / "bad.json"
+    source.write_text(json.dumps(bad), encoding="utf-8")
+    before = snapshot(db_path)
+    result = people("import", str(source))
+    assert result.code == 1, result.err
+    assert "needs[1]" in result.err and "needs[3].id" in result.err
+    assert snapshot(db_path) == before
+    bad["needs"] = bad["needs"][:1] + bad["needs"][2:3]
+    source.write_text(json.dumps(bad), encoding="utf-8")
+    result = people("import", str(source))
+    assert result.code == 1
+    assert "needs[0].for: unknown key 'nobody'" in result.err
+    assert "needs[1].date: 2027-01-01 is in the future" in result.err
+    assert snapshot(db_path) == before

@@ -70,7 +70,11 @@ BAD_DOCUMENTS: dict[str, tuple[str, list[str]]] = {
     "string": ('"netjournal"', ["JSON object"]),
     "wrong-format": (json.dumps({"format": "vcard", "version": 1}), ["format", "vcard"]),
     "no-format": (json.dumps({"version": 1, "people": []}), ["format"]),
-    "wrong-version": (json.dumps(doc(version=2)), ["version", "2"]),
+    "wrong-version": (json.dumps(doc(version=3)), ["version", "3", "reads versions 1 and 2"]),
+    "needs-in-version-1": (
+        json.dumps(doc(needs=[{"need": "a lawyer", "date": "2026-01-01"}])),
+        ["needs: a version 1 document has no needs"],
+    ),
     "version-string": (json.dumps(doc(version="1")), ["version"]),
     "missing-name": (json.dumps(doc(people=[{"key": "x"}])), ["people[0].name"]),
     "empty-name": (

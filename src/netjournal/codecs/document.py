@@ -1,4 +1,7 @@
-"""The JSON interchange format, version 1, as pydantic models.
+"""The JSON interchange format, versions 1 and 2, as pydantic models.
+
+Version 2 adds to version 1 (and removes nothing): the top-level ``needs``
+and ``settings``.  ``net export`` writes version 2; both are read.
 
 These models validate a document read from a file and describe the document
 written by ``net export``.  Every import source (JSON, vCard, CSV) is turned
@@ -23,7 +26,10 @@ from pydantic_core import PydanticCustomError
 from netjournal.checks import has_control_chars
 
 FORMAT_NAME = "netjournal"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READ_VERSIONS = (1, 2)
+#: Sections only a version 2 document may hold.
+VERSION_2_SECTIONS = ("needs", "settings")
 
 
 def _clean(value: str | None) -> str | None:
@@ -191,9 +197,23 @@ class SettingsRecord(_Record):
 
 class Document(_Record):
     format: Literal["netjournal"]
-    version: Literal[1]
+    version: Literal[1, 2]
     people: list[PersonRecord] = []
     interactions: list[InteractionRecord] = []
     help: list[HelpRecord] = []
     ties: list[TieRecord] = []
     referrals: list[ReferralRecord] = []
+    needs: list[NeedRecord] = []
+    settings: SettingsRecord | None = None
+
+    @model_validator(mode="after")
+    def _sections_of_the_version(self) -> Document:
+        if self.version == 1:
+            for section in VERSION_2_SECTIONS:
+                if section in self.model_fields_set:
+                    raise PydanticCustomError(
+                        "version_2_section",
+                        'a version 1 document has no {section} (write "version": 2)',
+                        {"section": section},
+                    )
+        return self

@@ -22,7 +22,9 @@ from netjournal.checks import json_has_control_chars
 from netjournal.codecs.document import (
     FORMAT_NAME,
     FORMAT_VERSION,
+    READ_VERSIONS,
     Document,
+    NeedRecord,
     PersonRecord,
 )
 from netjournal.errors import InvalidFile
@@ -73,10 +75,11 @@ def parse_json(text: str) -> Document:
             f"format is {raw.get('format')!r}, not 'netjournal'",
             hint="is this a netjournal export? other sources: --format vcard|linkedin|csv",
         )
-    if raw.get("version") != FORMAT_VERSION:
+    version = raw.get("version")
+    if type(version) is not int or version not in READ_VERSIONS:
         raise InvalidFile(
-            f"version {raw.get('version')!r} of the format is not supported (this netjournal "
-            f"reads version {FORMAT_VERSION})"
+            f"version {version!r} of the format is not supported (this netjournal "
+            f"reads versions {' and '.join(map(str, READ_VERSIONS))})"
         )
     try:
         # Most files have no control character at all: then skip the per-record scan.
@@ -93,6 +96,8 @@ def _problem(err: Any) -> str:
     for part in loc:
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
     kind = err["type"]
+    if kind == "version_2_section":
+        return f"{err['ctx']['section']}: {err['msg']}"
     if kind == "control_characters":
         fields = err.get("ctx", {}).get("fields", [])
         return "; ".join(f"{path}.{f}: contains control characters" for f in fields)
@@ -242,10 +247,29 @@ def _plan(conn: sqlite3.Connection, doc: Document, match_contacts: bool) -> _Pla
                 problems.append(f"ties[{i}]: a person cannot be tied to themselves")
             if section == "referrals" and record.person == record.to:
                 problems.append(f"referrals[{i}]: a person cannot be referred to themselves")
+    problems += _need_problems(doc, known)
     problems += _future_dates(doc)
     if problems:
         raise InvalidFile(f"{len(problems)} problem(s) in the file; nothing was imported", problems)
     return _Plan(keys, existing, additive=match_contacts)
+
+
+def _need_problems(doc: Document, known: set[str]) -> list[str]:
+    problems = []
+    seen: dict[str, int] = {}
+    for i, need in enumerate(doc.needs):
+        for name, value in (("for", need.for_), ("met_by", need.met_by)):
+            if value is not None and value not in known:
+                problems.append(f"needs[{i}].{name}: unknown key '{value}'")
+        if need.met_by is not None and need.met_by == need.for_:
+            problems.append(f"needs[{i}].met_by: a need cannot be met by the person who needs it")
+        if need.id is not None:
+            if need.id in seen:
+                problems.append(
+                    f"needs[{i}].id: '{need.id}' is used twice (also needs[{seen[need.id]}])"
+                )
+            seen[need.id] = i
+    return problems
 
 
 def _future_dates(doc: Document) -> list[str]:
@@ -261,6 +285,10 @@ def _future_dates(doc: Document) -> list[str]:
     for i, person in enumerate(doc.people):
         if person.added and person.added > now:
             problems.append(f"people[{i}].added: {person.added} is in the future")
+    for i, need in enumerate(doc.needs):
+        for name, day in (("date", need.date), ("closed", need.closed)):
+            if day is not None and day > now:
+                problems.append(f"needs[{i}].{name}: {day} is in the future")
     return problems
 
 
@@ -365,6 +393,9 @@ def _apply(
         ],
     )
     _add_events(conn, doc, ids, report, plan)
+    _add_needs(conn, doc.needs, ids, report)
+    if doc.settings is not None:
+        _apply_settings(conn, doc.settings.default_cadence_days, doc.settings.tag_cadences)
     if progress:
         progress("people and events", 1, 1)
     return report
@@ -492,6 +523,78 @@ def _add_events(
     plan.touched_keys.update(r.to for r in doc.referrals)
 
 
+def _add_needs(
+    conn: sqlite3.Connection, needs: list[NeedRecord], ids: dict[str, int], report: ImportReport
+) -> None:
+    """Needs by id: a new id is added, a known one takes the file's word; a need
+    without an id is the journal's need of the same person, text and day, or new."""
+    from netjournal.services.needs import new_need_id
+
+    for need in needs:
+        row = (
+            ids[need.for_] if need.for_ else None,
+            need.need,
+            need.date.isoformat(),
+            need.status,
+            need.closed.isoformat() if need.closed else None,
+            ids[need.met_by] if need.met_by else None,
+        )
+        nid = need.id
+        if nid is None:
+            found = conn.execute(
+                "SELECT id FROM need WHERE person_id IS ? AND text = ? AND date = ?", row[:3]
+            ).fetchone()
+            nid = found[0] if found else None
+        current = None
+        if nid is not None:
+            current = conn.execute(
+                "SELECT person_id, text, date, status, closed, met_by_id FROM need WHERE id = ?",
+                (nid,),
+            ).fetchone()
+        if current is not None and tuple(current) == row:
+            report.events_skipped += 1
+            continue
+        report.events_added += 1
+        if current is not None:
+            conn.execute(
+                "UPDATE need SET person_id = ?, text = ?, date = ?, status = ?, closed = ?, "
+                "met_by_id = ? WHERE id = ?",
+                (*row, nid),
+            )
+            continue
+        if nid is None:
+            key = need.for_ or ""
+            nid = new_need_id(conn, f"{key}|{need.need}|{need.date.isoformat()}")
+        conn.execute(
+            "INSERT INTO need (id, person_id, text, date, status, closed, met_by_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (nid, *row),
+        )
+
+
+def _apply_settings(
+    conn: sqlite3.Connection, default_days: int | None, per_tag: dict[str, int]
+) -> None:
+    """The file's cadences: its default and each tag's (other tags keep theirs)."""
+    from netjournal.services.stale import default_cadence, tag_cadences
+
+    if default_days is not None and default_days != default_cadence(conn):
+        conn.execute(
+            "INSERT INTO setting VALUES ('default_cadence', ?) "
+            "ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+            (str(default_days),),
+        )
+    current = tag_cadences(conn)
+    for tag, days in per_tag.items():
+        norm = fold(tag)
+        if current.get(norm) != days:
+            conn.execute(
+                "INSERT INTO tag_cadence VALUES (?, ?) "
+                "ON CONFLICT(tag) DO UPDATE SET days = excluded.days",
+                (norm, days),
+            )
+
+
 # ------------------------------------------------------------------- export
 
 
@@ -536,14 +639,38 @@ def document_of(conn: sqlite3.Connection) -> dict[str, Any]:
             "ORDER BY r.date, pp.key, pt.key, r.need"
         )
     ]
+    from netjournal.services.stale import default_cadence, tag_cadences
+
+    needs = [
+        {
+            "id": i,
+            "for": f,
+            "need": t,
+            "date": d,
+            "status": s,
+            "closed": c,
+            "met_by": m,
+        }
+        for i, f, t, d, s, c, m in conn.execute(
+            "SELECT n.id, pf.key, n.text, n.date, n.status, n.closed, pm.key FROM need n "
+            "LEFT JOIN person pf ON pf.id = n.person_id "
+            "LEFT JOIN person pm ON pm.id = n.met_by_id "
+            "ORDER BY n.date, coalesce(pf.key, ''), n.id"
+        )
+    ]
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
+        "settings": {
+            "default_cadence_days": default_cadence(conn),
+            "tag_cadences": tag_cadences(conn),
+        },
         "people": people,
         "interactions": interactions,
         "help": help_,
         "ties": ties,
         "referrals": referrals,
+        "needs": needs,
     }
 
 
