@@ -468,7 +468,7 @@ def balance_(
     with journal() as store:
         result = balance_report(store, person)
     if json_:
-        render.emit_json(result.model_dump(mode="json"))
+        render.emit_json(result.public())
         return
     render.lines([view.balance_summary(result)])
     render.table(
@@ -494,7 +494,7 @@ def stats(json_: JsonOpt = False) -> None:
     with journal() as store:
         result = stats_report(store, today())
     if json_:
-        render.emit_json(result.model_dump(mode="json"))
+        render.emit_json(result.public())
         return
     render.table(["figure", "value"], stats_rows(result), title="Your network")
     render.lines([result.reading])

@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import math
 import sqlite3
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
-
-from pydantic import BaseModel
 
 from netjournal.matching.analyze import Analysis, Mention, analyze
 from netjournal.matching.lexicon import load_words
@@ -51,7 +50,8 @@ if TYPE_CHECKING:
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-class Suggestion(BaseModel):
+@dataclass(slots=True)
+class Suggestion:
     key: str
     name: str
     score: float
@@ -60,14 +60,21 @@ class Suggestion(BaseModel):
     via_name: str | None = None
 
     def public(self) -> dict[str, object]:
-        return self.model_dump(exclude={"via_name"})
+        return {
+            "key": self.key,
+            "name": self.name,
+            "score": self.score,
+            "via": self.via,
+            "reasons": list(self.reasons),
+        }
 
 
-class Answer(BaseModel):
+@dataclass(slots=True)
+class Answer:
     need: str
     for_: str | None = None
-    suggestions: list[Suggestion] = []
-    understood: list[str] = []
+    suggestions: list[Suggestion] = field(default_factory=list)
+    understood: list[str] = field(default_factory=list)
 
     def public(self) -> dict[str, object]:
         return {

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
+from netjournal.services.records import jsonable
 
 if TYPE_CHECKING:
     from netjournal.store import Journal
 
 
-class PersonBalance(BaseModel):
+@dataclass(slots=True)
+class PersonBalance:
     key: str
     name: str
     gave: int
@@ -20,7 +22,8 @@ class PersonBalance(BaseModel):
     balance: int
 
 
-class Owed(BaseModel):
+@dataclass(slots=True)
+class Owed:
     key: str
     name: str
     since: date
@@ -28,12 +31,18 @@ class Owed(BaseModel):
     times: int
 
 
-class Balance(BaseModel):
+@dataclass(slots=True)
+class Balance:
     given: int
     received: int
     people: list[PersonBalance]
     owed: list[Owed]
     one_way: list[PersonBalance]
+
+    def public(self) -> dict[str, object]:
+        """The document of ``--json``."""
+        out: dict[str, object] = jsonable(self)
+        return out
 
 
 def balance(conn: sqlite3.Connection, person_id: int | None = None) -> Balance:
@@ -47,23 +56,7 @@ def balance(conn: sqlite3.Connection, person_id: int | None = None) -> Balance:
         params,
     ).fetchall()
     people = [PersonBalance(key=k, name=n, gave=g, got=r, balance=g - r) for k, n, g, r in rows]
-    # Help received after the last help you gave them is help still owed.
-    owed_rows = conn.execute(
-        "SELECT p.key, p.name, min(h.date), count(*), "
-        "(SELECT what FROM help x WHERE x.person_id = h.person_id AND x.direction = 'got' "
-        " AND x.date >= COALESCE((SELECT max(g.date) FROM help g WHERE g.person_id = "
-        " h.person_id AND g.direction = 'gave'), '0000-00-00') ORDER BY x.date LIMIT 1) "
-        "FROM help h JOIN person p ON p.id = h.person_id "
-        f"{where + ' AND' if where else 'WHERE'} h.direction = 'got' AND h.date >= COALESCE("
-        "(SELECT max(g.date) FROM help g WHERE g.person_id = h.person_id "
-        " AND g.direction = 'gave'), '0000-00-00') "
-        "GROUP BY h.person_id ORDER BY min(h.date), p.key",
-        params,
-    ).fetchall()
-    owed = [
-        Owed(key=k, name=n, since=date.fromisoformat(d), what=w or "", times=c)
-        for k, n, d, c, w in owed_rows
-    ]
+    owed = owed_help(conn, person_id)
     one_way = sorted(
         (p for p in people if p.got == 0 and p.gave >= 2), key=lambda p: (-p.gave, p.key)
     )
@@ -74,6 +67,29 @@ def balance(conn: sqlite3.Connection, person_id: int | None = None) -> Balance:
         owed=owed,
         one_way=one_way,
     )
+
+
+def owed_help(
+    conn: sqlite3.Connection, person_id: int | None = None, limit: int | None = None
+) -> list[Owed]:
+    """Help received after the last help you gave them back: oldest first."""
+    where = "AND h.person_id = :pid" if person_id is not None else ""
+    rows = conn.execute(
+        "SELECT p.key, p.name, min(h.date), count(*), "
+        "(SELECT what FROM help x WHERE x.person_id = h.person_id AND x.direction = 'got' "
+        " AND x.date >= COALESCE((SELECT max(g.date) FROM help g WHERE g.person_id = "
+        " h.person_id AND g.direction = 'gave'), '0000-00-00') ORDER BY x.date LIMIT 1) "
+        "FROM help h JOIN person p ON p.id = h.person_id "
+        f"WHERE h.direction = 'got' {where} AND h.date >= COALESCE("
+        "(SELECT max(g.date) FROM help g WHERE g.person_id = h.person_id "
+        " AND g.direction = 'gave'), '0000-00-00') "
+        "GROUP BY h.person_id ORDER BY min(h.date), p.key LIMIT :limit",
+        {"pid": person_id, "limit": -1 if limit is None else limit},
+    ).fetchall()
+    return [
+        Owed(key=k, name=n, since=date.fromisoformat(d), what=w or "", times=c)
+        for k, n, d, c, w in rows
+    ]
 
 
 def balance_report(journal: Journal, ref: str | None = None) -> Balance:

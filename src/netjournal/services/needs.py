@@ -24,15 +24,15 @@ import hashlib
 import json
 import re
 import sqlite3
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any
 
 from netjournal.checks import required_text
 from netjournal.errors import InvalidInput, JournalError, NotFound
 from netjournal.services.ask import Suggestion
+from netjournal.services.records import jsonable
 
 if TYPE_CHECKING:
     from netjournal.store import Journal
@@ -45,7 +45,8 @@ Day = date  # for fields declared after a field named ``date``
 _ID = re.compile(r"^(?:n-)?([0-9a-z]+)$")
 
 
-class Need(BaseModel):
+@dataclass(slots=True)
+class Need:
     """A need with the names of the people it involves, and its matches."""
 
     id: str
@@ -57,7 +58,7 @@ class Need(BaseModel):
     closed: Day | None
     met_by: str | None
     met_by_name: str | None
-    matches: list[Suggestion] = []
+    matches: list[Suggestion] = field(default_factory=list)
 
     def public(self) -> dict[str, object]:
         """The record of ``net needs --json``: the interchange need plus ``matches``."""
@@ -73,7 +74,8 @@ class Need(BaseModel):
         }
 
 
-class Closing(BaseModel):
+@dataclass(slots=True)
+class Closing:
     """What closing a need recorded."""
 
     need: Need
@@ -89,9 +91,9 @@ FROM need n LEFT JOIN person pf ON pf.id = n.person_id LEFT JOIN person pm ON pm
 _ORDER = " ORDER BY n.status <> 'open', n.date, n.id"
 
 
-def _need(row: tuple[object, ...]) -> Need:
+def _need(row: tuple[Any, ...]) -> Need:
     nid, fkey, fname, text, day, status, closed, mkey, mname, _pid = row
-    return Need.model_construct(
+    return Need(
         id=nid,
         for_key=fkey,
         for_name=fname,
@@ -320,7 +322,7 @@ def _cached(conn: sqlite3.Connection, ids: list[str], current: str) -> dict[str,
             f"AND need_id IN ({','.join('?' * len(part))})",
             [current, *part],
         ):
-            out[nid] = [Suggestion.model_construct(**m) for m in json.loads(matches)]
+            out[nid] = [Suggestion(**m) for m in json.loads(matches)]
     return out
 
 
@@ -335,7 +337,7 @@ def _store(journal: Journal, computed: dict[str, list[Suggestion]], current: str
     if not computed:
         return
     rows = [
-        (nid, current, json.dumps([m.model_dump() for m in ms], ensure_ascii=False))
+        (nid, current, json.dumps([jsonable(m) for m in ms], ensure_ascii=False))
         for nid, ms in computed.items()
     ]
     try:

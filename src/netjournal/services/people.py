@@ -8,28 +8,22 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from netjournal.codecs.document import (
-    HelpRecord,
-    InteractionRecord,
-    PersonRecord,
-    ReferralRecord,
-    TieRecord,
-)
 from netjournal.errors import Ambiguous, InvalidInput, NotFound
 from netjournal.fields import PERSON_FIELDS, PERSON_JSON_SQL, PERSON_ROW_SQL
 from netjournal.matching.text import fold, slug
+from netjournal.services.records import (
+    Help,
+    Interaction,
+    Person,
+    Profile,
+    Referral,
+    Tie,
+    jsonable,
+)
 
 if TYPE_CHECKING:
+    from netjournal.codecs.document import PersonRecord
     from netjournal.store import Journal
-
-
-class PersonProfile(PersonRecord):
-    """A person with every event that involves them (``net show``)."""
-
-    interactions: list[InteractionRecord] = []
-    help: list[HelpRecord] = []
-    ties: list[TieRecord] = []
-    referrals: list[ReferralRecord] = []
 
 
 # --------------------------------------------------------------- resolution
@@ -130,15 +124,16 @@ def person_objects(
         yield obj
 
 
-def get_records(conn: sqlite3.Connection, ids: Sequence[int] | None = None) -> list[PersonRecord]:
-    """People as interchange records, ordered by key (all, or the given ids)."""
+def _field_values(
+    conn: sqlite3.Connection, ids: Sequence[int] | None
+) -> Iterator[dict[str, object]]:
+    """Each person's fields by name, ordered by key (all, or the given ids)."""
     where, params = "", tuple[int, ...]()
     if ids is not None:
         if not ids:
-            return []
+            return
         where = f" WHERE p.id IN ({','.join('?' * len(ids))})"
         params = tuple(ids)
-    out = []
     for row in conn.execute(PERSON_ROW_SQL + where + " ORDER BY p.key", params):
         values: dict[str, object] = {}
         for spec, value in zip(PERSON_FIELDS, row[1:], strict=True):
@@ -147,8 +142,19 @@ def get_records(conn: sqlite3.Connection, ids: Sequence[int] | None = None) -> l
             elif spec.kind == "date" and value is not None:
                 value = date.fromisoformat(value)
             values[spec.name] = value
-        out.append(PersonRecord.model_construct(None, **values))
-    return out
+        yield values
+
+
+def get_records(conn: sqlite3.Connection, ids: Sequence[int] | None = None) -> list[PersonRecord]:
+    """People as interchange records (for merging an import), by key (all, or the given ids)."""
+    from netjournal.codecs.document import PersonRecord
+
+    return [PersonRecord.model_construct(None, **v) for v in _field_values(conn, ids)]
+
+
+def get_people(conn: sqlite3.Connection, ids: Sequence[int] | None = None) -> list[Person]:
+    """People as plain records, ordered by key (all, or the given ids)."""
+    return [Person(**v) for v in _field_values(conn, ids)]  # type: ignore[arg-type]
 
 
 def _filter(skills: Iterable[str], tags: Iterable[str], city: str | None) -> tuple[str, list[str]]:
@@ -171,14 +177,14 @@ def list_people(
     skills: Iterable[str] = (),
     tags: Iterable[str] = (),
     city: str | None = None,
-) -> list[PersonRecord]:
+) -> list[Person]:
     """People with every given skill and tag (case- and accent-insensitive), by key."""
     where, params = _filter(skills, tags, city)
     with journal.read() as conn:
         if not where:
-            return get_records(conn)
+            return get_people(conn)
         ids = [r[0] for r in conn.execute(f"SELECT p.id FROM person p{where}", params)]
-        return get_records(conn, ids)
+        return get_people(conn, ids)
 
 
 def people_json(
@@ -194,14 +200,18 @@ def people_json(
         yield from person_objects(conn, where, params)
 
 
-def profile(journal: Journal, ref: str) -> PersonProfile:
+def profile(journal: Journal, ref: str) -> Profile:
     """A person with their interactions, help, ties and referrals."""
     with journal.read() as conn:
         pid, _key, _name = resolve(conn, ref)
-        record = get_records(conn, [pid])[0]
+        values = next(_field_values(conn, [pid]))
         interactions, help_, ties, referrals = events_of(conn, pid)
-    return PersonProfile.model_construct(
-        **dict(record), interactions=interactions, help=help_, ties=ties, referrals=referrals
+    return Profile(
+        **values,  # type: ignore[arg-type]
+        interactions=interactions,
+        help=help_,
+        ties=ties,
+        referrals=referrals,
     )
 
 
@@ -211,38 +221,20 @@ def profile_json(journal: Journal, ref: str) -> dict[str, object]:
         pid, _key, _name = resolve(conn, ref)
         data: dict[str, object] = json.loads(next(person_objects(conn, " WHERE p.id = ?", (pid,))))
         interactions, help_, ties, referrals = events_of(conn, pid)
-    data["interactions"] = [_with_id(r) for r in interactions]
-    data["help"] = [_with_id(r) for r in help_]
-    data["ties"] = [_with_id(r) for r in ties]
-    data["referrals"] = [_with_id(r) for r in referrals]
+    data["interactions"] = jsonable(interactions)
+    data["help"] = jsonable(help_)
+    data["ties"] = jsonable(ties)
+    data["referrals"] = jsonable(referrals)
     return data
-
-
-class ShownInteraction(InteractionRecord):
-    id: str = ""
-
-
-class ShownHelp(HelpRecord):
-    id: str = ""
-
-
-class ShownTie(TieRecord):
-    id: str = ""
-
-
-class ShownReferral(ReferralRecord):
-    id: str = ""
 
 
 def events_of(
     conn: sqlite3.Connection, pid: int
-) -> tuple[list[ShownInteraction], list[ShownHelp], list[ShownTie], list[ShownReferral]]:
+) -> tuple[list[Interaction], list[Help], list[Tie], list[Referral]]:
     """Every event that involves one person, newest first, each with its id."""
     key = conn.execute("SELECT key FROM person WHERE id = ?", (pid,)).fetchone()[0]
     interactions = [
-        ShownInteraction.model_construct(
-            id=f"i-{i}", person=key, date=date.fromisoformat(d), kind=k, note=n
-        )
+        Interaction(id=f"i-{i}", person=key, date=date.fromisoformat(d), kind=k, note=n)
         for i, d, k, n in conn.execute(
             "SELECT id, date, kind, note FROM interaction WHERE person_id = ? "
             "ORDER BY date DESC, id DESC",
@@ -250,9 +242,7 @@ def events_of(
         )
     ]
     help_ = [
-        ShownHelp.model_construct(
-            id=f"h-{i}", person=key, direction=di, date=date.fromisoformat(d), what=w, skill=s
-        )
+        Help(id=f"h-{i}", person=key, direction=di, date=date.fromisoformat(d), what=w, skill=s)
         for i, di, d, w, s in conn.execute(
             "SELECT id, direction, date, what, skill FROM help WHERE person_id = ? "
             "ORDER BY date DESC, id DESC",
@@ -260,7 +250,7 @@ def events_of(
         )
     ]
     ties = [
-        ShownTie.model_construct(id=f"t-{i}", a=a, b=b, note=n)
+        Tie(id=f"t-{i}", a=a, b=b, note=n)
         for i, a, b, n in conn.execute(
             "SELECT t.id, pa.key, pb.key, t.note FROM tie t JOIN person pa ON pa.id = t.a_id "
             "JOIN person pb ON pb.id = t.b_id WHERE t.a_id = ?1 OR t.b_id = ?1 "
@@ -269,9 +259,7 @@ def events_of(
         )
     ]
     referrals = [
-        ShownReferral.model_construct(
-            id=f"r-{i}", person=p, to=t, need=n, date=date.fromisoformat(d)
-        )
+        Referral(id=f"r-{i}", person=p, to=t, need=n, date=date.fromisoformat(d))
         for i, p, t, n, d in conn.execute(
             "SELECT r.id, pp.key, pt.key, r.need, r.date FROM referral r "
             "JOIN person pp ON pp.id = r.person_id JOIN person pt ON pt.id = r.to_id "
@@ -280,11 +268,3 @@ def events_of(
         )
     ]
     return interactions, help_, ties, referrals
-
-
-def _with_id(
-    record: InteractionRecord | HelpRecord | TieRecord | ReferralRecord,
-) -> dict[str, object]:
-    """An event's record of the interchange format, its id first."""
-    data = record.model_dump(mode="json")
-    return {"id": data.pop("id", None), **data}

@@ -9,10 +9,9 @@ known only through someone are left out: the tie to tend is the introducer's.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
-
-from pydantic import BaseModel
 
 from netjournal.errors import InvalidInput
 from netjournal.matching.text import fold
@@ -23,7 +22,8 @@ if TYPE_CHECKING:
 DEFAULT_CADENCE = 90
 
 
-class StaleTie(BaseModel):
+@dataclass(slots=True)
+class StaleTie:
     key: str
     name: str
     last_contact: date | None
@@ -130,7 +130,7 @@ def stale_ties(
     rows = conn.execute(sql, params).fetchall()
     found = _hints(conn, [r[0] for r in rows]) if hints else {}
     return [
-        StaleTie.model_construct(
+        StaleTie(
             key=key,
             name=name,
             last_contact=date.fromisoformat(last) if last else None,

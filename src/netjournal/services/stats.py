@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import math
 import sqlite3
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
-
+from netjournal.services.records import jsonable
 from netjournal.services.stale import LAST_CONTACT_SQL, cadence_sql, default_cadence
 
 if TYPE_CHECKING:
     from netjournal.store import Journal
 
 
-class Spread(BaseModel):
+@dataclass(slots=True)
+class Spread:
     """How evenly people spread over kinds (domains, organisations, cities)."""
 
     evenness: float | None
@@ -27,7 +28,8 @@ class Spread(BaseModel):
     top: list[tuple[str, int]]
 
 
-class NeedStats(BaseModel):
+@dataclass(slots=True)
+class NeedStats:
     """Needs recorded, how they ended, how long the met ones stayed open."""
 
     recorded: int = 0
@@ -38,7 +40,8 @@ class NeedStats(BaseModel):
     median_days_to_meet: float | None = None
 
 
-class Stats(BaseModel):
+@dataclass(slots=True)
+class Stats:
     today: date
     people: int
     direct: int
@@ -50,11 +53,16 @@ class Stats(BaseModel):
     warm_share: float | None
     help_given: int
     help_received: int
-    needs: NeedStats = NeedStats()
     domains: Spread
     orgs: Spread
     cities: Spread
     reading: str
+    needs: NeedStats = field(default_factory=NeedStats)
+
+    def public(self) -> dict[str, object]:
+        """The document of ``--json``."""
+        out: dict[str, object] = jsonable(self)
+        return out
 
 
 def _months(today: date, count: int = 12) -> list[str]:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
-
-from netjournal.services.balance import Owed, balance
+from netjournal.services.balance import Owed, owed_help
 from netjournal.services.needs import Need, needs_report
+from netjournal.services.records import jsonable
 from netjournal.services.stale import StaleTie, stale_ties
 
 if TYPE_CHECKING:
@@ -18,28 +18,34 @@ if TYPE_CHECKING:
 BIRTHDAY_DAYS = 14
 
 
-class Birthday(BaseModel):
+@dataclass(slots=True)
+class Birthday:
     key: str
     name: str
     date: date
     in_days: int
 
 
-class MorningDigest(BaseModel):
+@dataclass(slots=True)
+class MorningDigest:
     today: date
     stale: list[StaleTie]
     owed: list[Owed]
     birthdays: list[Birthday]
-    needs: list[Need] = []
+    needs: list[Need] = field(default_factory=list)
 
     def empty(self) -> bool:
         return not (self.stale or self.owed or self.birthdays or self.needs)
 
     def public(self) -> dict[str, object]:
         """The document of ``net today --json``; needs as in ``net needs --json``."""
-        data = self.model_dump(mode="json", exclude={"stale": {"__all__": {"hint"}}, "needs": True})
-        data["needs"] = [n.public() for n in self.needs]
-        return data
+        return {
+            "today": self.today.isoformat(),
+            "stale": [s.public() for s in self.stale],
+            "owed": jsonable(self.owed),
+            "birthdays": jsonable(self.birthdays),
+            "needs": [n.public() for n in self.needs],
+        }
 
 
 def upcoming_birthdays(conn: sqlite3.Connection, today: date, days: int) -> list[Birthday]:
@@ -67,7 +73,7 @@ def morning_digest(journal: Journal, today: date, *, limit: int = 3) -> MorningD
         digest = MorningDigest(
             today=today,
             stale=stale_ties(conn, today, limit=limit),
-            owed=balance(conn).owed[:limit],
+            owed=owed_help(conn, limit=limit),
             birthdays=upcoming_birthdays(conn, today, BIRTHDAY_DAYS),
         )
     digest.needs = needs_report(journal, today, wanted=limit)

@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING
 from netjournal.render import Line, styled
 
 if TYPE_CHECKING:
-    from netjournal.codecs.document import PersonRecord
-    from netjournal.services.people import PersonProfile
+    from netjournal.services.records import Person, Profile
 
 RECENT = 5
 
 
-def profile_lines(p: PersonProfile) -> list[Line]:
+def profile_lines(p: Profile) -> list[Line]:
     """A readable profile: who, skills, how you know them, contacts, help, ties."""
     out: list[Line] = [styled("[bold]{}[/bold] ({})", p.name, p.key or "")]
     work = " at ".join(x for x in (p.title, p.org) if x)
@@ -85,7 +84,7 @@ def _id(record: object) -> str:
 PEOPLE_COLUMNS = ("key", "name", "work", "city", "skills", "tags")
 
 
-def people_rows(people: list[PersonRecord]) -> list[list[str]]:
+def people_rows(people: list[Person]) -> list[list[str]]:
     """The rows of ``net list``."""
     return [
         [
