@@ -20,10 +20,12 @@ from netjournal.cli_common import JsonOpt, OnOpt, PersonArg, journal
 from netjournal.cli_common import complete_person as _complete_person
 from netjournal.cli_common import day as _date
 from netjournal.cli_common import state as _state
+from netjournal.cli_help import HelpGroup
 from netjournal.errors import InvalidInput, NetjournalError
 
 app = typer.Typer(
     name="net",
+    cls=HelpGroup,
     help="A private, local journal of your personal network: who can help, whom you "
     "helped, and which ties are going cold.",
     no_args_is_help=True,
@@ -50,7 +52,8 @@ def main(
         ),
     ] = None,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        bool,
+        typer.Option("--version", "-v", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     """Keep a journal of the people you know and how you help each other."""
@@ -259,10 +262,14 @@ def list_(
             )
             return
         people = list_people(store, skills=skill or [], tags=tag or [], city=city)
+    wanted = [f"skill '{s}'" for s in skill or []] + [f"tag '{t}'" for t in tag or []]
+    wanted += [f"city '{city}'"] if city else []
     render.table(
         PEOPLE_COLUMNS,
         people_rows(people),
-        empty="Nobody yet: add someone with 'net add NAME'.",
+        empty=f"Nobody in the journal has {' and '.join(wanted)}."
+        if wanted
+        else "Nobody yet: add someone with 'net add NAME'.",
     )
 
 
@@ -412,11 +419,16 @@ def stale(
     if json_:
         render.emit_json({"today": now.isoformat(), "people": [p.public() for p in people]})
         return
+    if limit == 0:
+        render.message("--limit 0: nothing shown (leave it out to see every tie going cold).")
+        return
     render.table(
         STALE_COLUMNS,
         stale_rows(people),
         title="Ties going cold",
-        empty="No tie is past its cadence. Well kept!",
+        empty=f"No tie with the tag '{tag}' is past its cadence."
+        if tag
+        else "No tie is past its cadence. Well kept!",
     )
 
 
@@ -545,6 +557,7 @@ def restore(
         if not sys.stdin.isatty():
             raise InvalidInput("restoring needs confirmation", hint="add --yes to confirm")
         if not typer.confirm(f"Replace the journal with {file}?", default=False):
+            render.message("Nothing restored.")
             raise typer.Exit(1)
     with journal() as store:
         kept = restore_(store, file)
@@ -644,10 +657,11 @@ def tour() -> None:
         )
 
 
-from netjournal import cli_needs, cli_undo  # noqa: E402
+from netjournal import cli_help, cli_needs, cli_undo  # noqa: E402
 
 app.add_typer(cli_needs.app)
 app.add_typer(cli_undo.app)
+app.add_typer(cli_help.app)
 
 
 def run(argv: list[str] | None = None) -> None:

@@ -114,7 +114,28 @@ def error(text: str, hint: str | None = None, details: Sequence[str] = ()) -> No
         lines.append(f"  … and {len(details) - 50} more")
     if hint:
         lines.append(f"Hint: {hint}")
+    if sys.stderr.isatty() or os.environ.get("NETJOURNAL_FORCE_TERMINAL"):
+        lines = _wrapped(lines, console(stderr=True).width)
+        if not os.environ.get("NO_COLOR"):
+            lines[0] = "\x1b[1;31mError:\x1b[0m" + lines[0][len("Error:") :]
     sys.stderr.write("\n".join(lines) + "\n")
+
+
+def _wrapped(lines: list[str], width: int) -> list[str]:
+    """Lines broken at word boundaries to fit the terminal, continuations indented."""
+    import textwrap
+
+    out = []
+    for line in lines:
+        indent = "  " if line.startswith("  ") else "      "
+        out += textwrap.wrap(
+            line,
+            width=max(width, 40),
+            subsequent_indent=indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [line]
+    return out
 
 
 def table(

@@ -196,9 +196,13 @@ def reading(s: Stats) -> str:
     else:
         parts.append("your network is varied across fields and places")
     if s.help_given + s.help_received:
-        if s.help_received > 2 * max(1, s.help_given):
+        if not s.help_given:
+            parts.append("so far you have received help and given none")
+        elif not s.help_received:
+            parts.append("so far you have given help and received none")
+        elif s.help_received > 2 * s.help_given:
             parts.append("you receive much more help than you give")
-        elif s.help_given > 2 * max(1, s.help_received):
+        elif s.help_given > 2 * s.help_received:
             parts.append("you give much more help than you receive")
         else:
             parts.append("help flows both ways")

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from netjournal.render import Line, styled
 from netjournal.views import needs as needs_view
+from netjournal.words import plural, signed
 
 if TYPE_CHECKING:
     from netjournal.services.balance import Balance
@@ -43,12 +44,15 @@ def tag_cadence_line(tag: str, days: int | None, default: int) -> str:
 
 
 def balance_summary(result: Balance) -> str:
-    return f"You gave help {result.given} times and got it {result.received} times."
+    return (
+        f"You gave help {plural(result.given, 'time')} "
+        f"and got it {plural(result.received, 'time')}."
+    )
 
 
 def balance_rows(result: Balance) -> list[list[str]]:
     return [
-        [f"{p.name} ({p.key})", str(p.gave), str(p.got), f"{p.balance:+d}"] for p in result.people
+        [f"{p.name} ({p.key})", str(p.gave), str(p.got), signed(p.balance)] for p in result.people
     ]
 
 
@@ -106,14 +110,14 @@ def today_lines(result: MorningDigest) -> list[str]:
     out = []
     for s in result.stale:
         out.append(
-            f"Get in touch with {s.name} ({s.key}): last contact {s.days_since} days ago"
+            f"Get in touch with {s.name} ({s.key}): last contact {plural(s.days_since, 'day')} ago"
             if s.last_contact
             else f"Get in touch with {s.name} ({s.key}): never contacted"
         )
     for o in result.owed:
         out.append(f"Help back {o.name} ({o.key}): they helped you on {o.since.isoformat()}")
     for b in result.birthdays:
-        when = "today" if b.in_days == 0 else f"in {b.in_days} days"
+        when = {0: "today", 1: "tomorrow"}.get(b.in_days, f"in {b.in_days} days")
         out.append(f"Birthday of {b.name} ({b.key}) {when}, {b.date.isoformat()}")
     out += [needs_view.today_line(n) for n in result.needs]
     return out

@@ -1,0 +1,162 @@
+"""The first hour: dates in everyday words, messages that tell the truth, help like gh's."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import Net, snapshot
+
+
+@pytest.fixture
+def two(net: Net) -> Net:
+    net("add", "Anna Rossi", "--skill", "family law", "--tag", "university")
+    net("add", "Marco Bianchi")
+    return net
+
+
+# ------------------------------------------------------------------ dates
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("due settimane fa", "2026-11-13"),
+        ("tre giorni fa", "2026-11-24"),
+        ("two weeks ago", "2026-11-13"),
+        ("a week ago", "2026-11-20"),
+        ("una settimana fa", "2026-11-20"),
+        ("lunedi scorso", "2026-11-23"),
+        ("lunedì scorso", "2026-11-23"),
+        ("ieri sera", "2026-11-26"),
+        ("yesterday evening", "2026-11-26"),
+        ("last night", "2026-11-26"),
+        ("stamattina", "2026-11-27"),
+        ("this morning", "2026-11-27"),
+        ("l'altro ieri", "2026-11-25"),
+        ("l’altro ieri", "2026-11-25"),
+        ("the day before yesterday", "2026-11-25"),
+        ("March 15", "2026-03-15"),
+    ],
+)
+def test_everyday_dates_in_italian_and_english(two: Net, words: str, expected: str) -> None:
+    assert two("log", "anna", "coffee", "--on", words).code == 0
+    shown = two("show", "anna", "--json").json()
+    assert isinstance(shown, dict) and shown["interactions"][0]["date"] == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "message", "hint"),
+    [
+        ("-3", "a number of days needs words", "'3 days ago'"),
+        ("+3", "a number of days needs words", "'3 days ago'"),
+        ("3 days before yesterday", "count back from today", "'N days ago'"),
+        ("in March", "is a month, not a day", "'March 15'"),
+        ("marzo", "is a month, not a day", "'15 marzo'"),
+    ],
+)
+def test_dates_that_would_be_read_wrong_are_refused(
+    two: Net, db_path: Path, words: str, message: str, hint: str
+) -> None:
+    before = snapshot(db_path)
+    result = two("log", "anna", "coffee", "--on", words)
+    assert result.code == 1
+    first, second = result.err.splitlines()[:2]
+    assert first.startswith("Error: ") and message in first
+    assert second.startswith("Hint: ") and hint in second
+    assert snapshot(db_path) == before
+
+
+# --------------------------------------------------------------- messages
+
+
+def test_an_empty_filter_says_nobody_matches_not_that_the_journal_is_empty(two: Net) -> None:
+    result = two("list", "--skill", "photography")
+    assert result.code == 0 and result.out == ""
+    assert result.err == "Nobody in the journal has skill 'photography'.\n"
+    both = two("list", "--skill", "photography", "--tag", "family")
+    assert both.err == "Nobody in the journal has skill 'photography' and tag 'family'.\n"
+
+
+def test_stale_limit_zero_does_not_claim_all_is_well(two: Net) -> None:
+    two("edit", "anna", "--added", "2026-01-01")
+    result = two("stale", "--limit", "0")
+    assert result.code == 0
+    assert "Well kept" not in result.err and "--limit 0" in result.err
+
+
+def test_balance_counts_in_singular_and_zero_is_unsigned(two: Net) -> None:
+    two("got", "anna", "reviewed my contract")
+    two("gave", "marco", "helped him move")
+    two("got", "marco", "lent me a van")
+    result = two("balance")
+    assert result.out.splitlines()[0] == "You gave help 1 time and got it 2 times."
+    table = result.out.split("\n\n")[0].splitlines()
+    rows = {line.split("\t")[0]: line.split("\t") for line in table}
+    assert rows["Marco Bianchi (marco-bianchi)"][-1] == "0"
+    assert rows["Anna Rossi (anna-rossi)"][-1] == "-1"
+
+
+def test_stats_does_not_say_help_flows_both_ways_when_it_flows_one_way(two: Net) -> None:
+    two("got", "anna", "reviewed my contract")
+    reading = two("stats").out.splitlines()[-1]
+    assert "both ways" not in reading
+    assert "received help and given none" in reading
+
+
+def test_words_helpers() -> None:
+    from netjournal.words import article, plural, signed
+
+    assert [article(w) for w in ("accountant", "lawyer", "hour", "university friend")] == [
+        "an accountant",
+        "a lawyer",
+        "an hour",
+        "a university friend",
+    ]
+    assert (plural(1, "tie"), plural(2, "tie"), plural(1, "person", "people")) == (
+        "1 tie",
+        "2 ties",
+        "1 person",
+    )
+    assert (signed(0), signed(2), signed(-1)) == ("0", "+2", "-1")
+
+
+# ------------------------------------------------------------------- help
+
+
+def test_version_short_and_long(net: Net) -> None:
+    short, long = net("-v"), net("--version")
+    assert short.code == long.code == 0
+    assert re.fullmatch(r"netjournal \d+\.\d+\.\d+\n", short.out) and short.out == long.out
+
+
+def test_net_help_command_is_the_command_help(net: Net) -> None:
+    assert net("help", "log").out == net("log", "--help").out
+    unknown = net("help", "nope")
+    assert unknown.code == 1 and unknown.err.startswith("Error: 'net nope' is not a command")
+
+
+def test_help_groups_commands_by_purpose_with_whole_summaries(net: Net) -> None:
+    out = net("--help").out
+    headings = [h for h in re.findall(r"^([A-Z][a-z ]+):$", out, re.MULTILINE)]
+    assert headings[:2] == ["Options", "People"]
+    for group in ("Contact and help", "Asking", "Keeping in touch", "Files and safety"):
+        assert group in headings
+    assert "..." not in out.split("People:")[1]  # summaries are wrapped, never cut
+
+
+def test_every_command_has_words_for_metavars_and_examples(net: Net) -> None:
+    import typer.main
+
+    from netjournal.cli import app
+
+    group = typer.main.get_command(app)
+    names = list(group.commands)  # type: ignore[attr-defined]
+    assert len(names) > 20
+    for name in names:
+        text = net(name, "--help").out
+        assert "<str>" not in text and "<int>" not in text and "list[" not in text, name
+        assert not re.search(r"\{[a-z_]+\}", text), name
+        assert "Examples:" in text, f"'net {name} --help' shows no example"
