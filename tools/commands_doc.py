@@ -41,11 +41,13 @@ def help_text(path: list[str]) -> str:
 
 
 def _subcommands(text: str) -> list[str]:
-    """The names listed under ``Commands:`` in a help text."""
+    """The names listed under the command headings of a help text (``People:``, …)."""
     names, listing = [], False
     for line in text.splitlines():
         if re.match(r"^\S.*:$", line):
-            listing = line.strip().endswith("Commands:") or line.strip().endswith("commands:")
+            listing = line.strip() not in ("Options:", "Arguments:") and not line.startswith(
+                "Usage:"
+            )
             continue
         match = re.match(r"^  (\S+)(\s|$)", line)
         if listing and match:
