@@ -73,27 +73,13 @@ METAVARS = {
 }  # fmt: skip
 
 
-class _WordsArgument(typer.core.TyperArgument):
-    """An argument shown as ``PERSON`` or ``[PERSON]``, ``TEXT...`` (not ``{person}``)."""
-
-    def _usage_display_name(self) -> str:
-        name = self.display_name_raw
-        name = name if self.required else f"[{name}]" if not name.startswith("[") else name
-        if self.nargs != 1 and not name.endswith("..."):
-            name += "..."
-        return name
-
-    def display_type_rich(self, ctx: Any) -> str | None:
-        return None  # the metavar says what it is; "<str>" says nothing
-
-
 def _option_metavar(option: Any) -> str:
     long = next((o for o in option.opts if o.startswith("--")), option.opts[0]).lstrip("-")
     for prefix in ("add-", "rm-"):
         long = long.removeprefix(prefix)
     if long in METAVARS:
         return METAVARS[long]
-    if option.bare_type() in ("int", "list[int]"):
+    if getattr(getattr(option, "type", None), "name", "") == "integer":
         return "N"
     return str(long.replace("-", "_").upper())
 
@@ -107,7 +93,6 @@ def shape(command: Any) -> Any:
         if isinstance(param, typer.core.TyperArgument):
             if param.metavar is None:
                 param.metavar = (param.name or "value").upper()
-            param.__class__ = _WordsArgument
         elif (
             isinstance(param, typer.core.TyperOption)
             and param.metavar is None
