@@ -35,10 +35,10 @@ def need_sentence(need: Need) -> str:
     return f"{need.for_name}: {text}" if starts_as_sentence else f"{need.for_name} needs {text}"
 
 
-def match_text(match: Suggestion) -> str:
-    """'Luca Verdi, through Marco Bianchi'."""
+def match_text(match: Suggestion, *, key: bool = False) -> str:
+    """'Luca Verdi, through Marco Bianchi' (with ``key``: 'Luca Verdi (luca-verdi), …')."""
     through = f", through {match.via_name}" if match.via_name else ""
-    return f"{match.name}{through}"
+    return f"{match.name} ({match.key}){through}" if key else f"{match.name}{through}"
 
 
 def status_text(need: Need) -> str:
@@ -56,7 +56,7 @@ def needs_rows(needs: list[Need]) -> list[list[str]]:
     rows = []
     for n in needs:
         if n.status == "open":
-            helpers = "; ".join(f"{match_text(m)} ({m.key})" for m in n.matches) or "nobody yet"
+            helpers = "; ".join(match_text(m, key=True) for m in n.matches) or "nobody yet"
         else:
             helpers = status_text(n)
         rows.append([n.id, n.date.isoformat(), need_sentence(n), helpers])
