@@ -952,6 +952,8 @@ def main(argv: list[str] | None = None) -> int:
     env = dict(os.environ)
     env.setdefault("NETJOURNAL_TODAY", TODAY)
     env.pop("NETJOURNAL_FORCE_TERMINAL", None)
+    # A user's install keeps compiled bytecode; without it every run compiles netjournal.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     began = time.perf_counter()
     stamp = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     global _spawner

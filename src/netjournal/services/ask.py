@@ -30,8 +30,10 @@ from netjournal.matching.lexicon import load_words
 from netjournal.matching.ranking import (
     MIN_RELEVANCE,
     PARENT_FALLBACK,
+    RECENCY_DAYS,
     RESIDUAL_COVERAGE,
     RESIDUAL_ONLY,
+    WARMTH_WEIGHTS,
     Candidate,
     Warmth,
     concept_strength,
@@ -47,6 +49,7 @@ from netjournal.services.evidence import SqlPhraseSource, chunks
 if TYPE_CHECKING:
     from netjournal.store import Journal
 
+TIE_BATCH = 64  # candidates whose ties are weighed at a time
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -309,6 +312,36 @@ def _ties(conn: sqlite3.Connection, ids: list[int], today: date) -> dict[int, Wa
     return out
 
 
+def _best_first(
+    conn: sqlite3.Connection, relevant: dict[int, Candidate], today: date, known: set[int]
+) -> list[tuple[float, int]]:
+    """Each candidate's best possible score, highest first.
+
+    Only the recency of a direct tie is known without aggregates (the last
+    contact is a column); frequency and help count as at their best, and a tie
+    through someone as the warmest.
+    """
+    w_recency, w_frequency, w_help = WARMTH_WEIGHTS
+    out = []
+    for part in chunks(list(relevant)):
+        marks = ",".join("?" * len(part))
+        for pid, via_id, last in conn.execute(
+            f"SELECT id, via_id, last_contact FROM person WHERE id IN ({marks})", part
+        ):
+            strength = 1.0
+            if via_id is None:
+                recency = (
+                    math.exp(-max(0, (today - date.fromisoformat(last)).days) / RECENCY_DAYS)
+                    if last
+                    else 0.0
+                )
+                strength = w_recency * recency + w_frequency + w_help
+            bound = score(relevant[pid].relevance, strength, via=False, known_to_for=pid in known)
+            out.append((bound, pid))
+    out.sort(key=lambda bp: -bp[0])
+    return out
+
+
 def _help_details(conn: sqlite3.Connection, ties: dict[int, Warmth]) -> None:
     """The latest help each way, for the reasons of the people suggested."""
     for pid, tie in ties.items():
@@ -386,20 +419,34 @@ def ask(
     if not relevant:
         return answer
     relevant = within_reach_of_top(relevant, limit)
-    ties = _ties(conn, list(relevant), today)
-    introducers = _introducers(conn, ties)
-    missing = list({via[0] for via in introducers.values()} - set(ties))
-    ties.update(_ties(conn, missing, today))
     known_to_for = _known_to(conn, for_id) if for_id is not None else set()
+    # Walk the candidates best bound first and weigh their ties a batch at a time,
+    # until nobody left could reach the top ``limit``.
+    ties: dict[int, Warmth] = {}
+    introducers: dict[int, tuple[int, str, str]] = {}
     ranked: list[tuple[float, int]] = []
-    for pid, cand in relevant.items():
-        via = introducers.get(pid)
-        strength = tie_strength(ties[via[0] if via else pid], today)
-        value = score(
-            cand.relevance, strength, via=via is not None, known_to_for=pid in known_to_for
-        )
-        ranked.append((value, pid))
-    ranked.sort(key=lambda sp: (-sp[0], ties[sp[1]].key))
+    order = _best_first(conn, relevant, today, known_to_for)
+    for start in range(0, len(order), TIE_BATCH):
+        if len(ranked) >= limit and order[start][0] < ranked[limit - 1][0]:
+            break
+        batch = [pid for _bound, pid in order[start : start + TIE_BATCH]]
+        found = _ties(conn, batch, today)
+        ties.update(found)
+        through = _introducers(conn, found)
+        introducers.update(through)
+        missing = list({via[0] for via in through.values()} - set(ties))
+        ties.update(_ties(conn, missing, today))
+        for pid in batch:
+            via = introducers.get(pid)
+            strength = tie_strength(ties[via[0] if via else pid], today)
+            value = score(
+                relevant[pid].relevance,
+                strength,
+                via=via is not None,
+                known_to_for=pid in known_to_for,
+            )
+            ranked.append((value, pid))
+        ranked.sort(key=lambda sp: (-sp[0], ties[sp[1]].key))
     chosen = ranked[: max(0, limit)]
     _help_details(conn, {pid: ties[pid] for _score, pid in chosen})
     for_name = _name(conn, for_id) if for_id is not None else None
