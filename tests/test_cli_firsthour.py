@@ -160,3 +160,63 @@ def test_every_command_has_words_for_metavars_and_examples(net: Net) -> None:
         assert "<str>" not in text and "<int>" not in text and "list[" not in text, name
         assert not re.search(r"\{[a-z_]+\}", text), name
         assert "Examples:" in text, f"'net {name} --help' shows no example"
+
+
+# --------------------------------------------------------- unquoted words
+
+
+@pytest.fixture
+def friends(net: Net) -> Net:
+    for name in ("Kenji Tanaka", "Sofia Conti", "Hadley Brown"):
+        assert net("add", *name.split()).code == 0
+    return net
+
+
+def _notes(net: Net, who: str) -> list[str]:
+    shown = net("show", who, "--json").json()
+    assert isinstance(shown, dict)
+    return [i["note"] for i in shown["interactions"]]
+
+
+def test_free_text_takes_the_remaining_words(friends: Net) -> None:
+    keys = [p["key"] for p in friends("list", "--json").json()["people"]]  # type: ignore[index]
+    assert keys == ["hadley-brown", "kenji-tanaka", "sofia-conti"]
+    assert friends("log", "kenji", "had", "lunch").err == (
+        "Logged contact with Kenji Tanaka on 2026-11-27.\n"
+    )
+    assert friends("log", "Kenji", "Tanaka", "had", "dinner").code == 0
+    assert _notes(friends, "kenji") == ["had dinner", "had lunch"]  # "had" is not Hadley
+    assert friends("gave", "kenji", "helped", "him", "move").code == 0
+    assert friends("got", "Sofia", "Conti", "lent", "me", "a", "van").code == 0
+    shown = friends("show", "Kenji", "Tanaka", "--json").json()
+    assert isinstance(shown, dict) and shown["help"][0]["what"] == "helped him move"
+    asked = friends("ask", "need", "a", "translator", "--json").json()
+    assert isinstance(asked, dict) and asked["need"] == "need a translator"
+
+
+def test_log_of_several_people_with_the_text_last_or_with(friends: Net) -> None:
+    result = friends("log", "sofia", "kenji", "dinner")
+    assert result.err == "Logged contact with Sofia Conti and Kenji Tanaka on 2026-11-27.\n"
+    both = friends("log", "sofia", "drinks with the team", "--with", "kenji", "--with", "hadley")
+    assert both.err == (
+        "Logged contact with Sofia Conti, Kenji Tanaka and Hadley Brown on 2026-11-27.\n"
+    )
+    assert _notes(friends, "kenji") == ["drinks with the team", "dinner"]
+    assert _notes(friends, "hadley") == ["drinks with the team"]
+    undone = friends("undo")
+    assert undone.err.endswith("(removed 3 contacts).\n")
+
+
+def test_a_log_without_text_or_person_says_what_is_missing(friends: Net, db_path: Path) -> None:
+    before = snapshot(db_path)
+    no_text = friends("log", "kenji")
+    assert no_text.code == 1 and no_text.err.startswith("Error: give what happened\n")
+    nobody = friends("log", "nobody", "had", "lunch")
+    assert nobody.code == 1 and nobody.err.startswith("Error: nobody in the journal matches")
+    assert snapshot(db_path) == before
+
+
+def test_a_person_argument_of_one_word_hints_at_quotes(friends: Net) -> None:
+    result = friends("edit", "Kenji", "Tanaka", "--city", "Rome")
+    assert result.code == 2
+    assert 'Hint: quote a name or a text of several words: "Anna Rossi"' in result.err

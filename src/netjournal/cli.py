@@ -65,7 +65,14 @@ def main(
 
 @app.command()
 def add(
-    name: Annotated[str, typer.Argument(help="The person's full name.")],
+    name_words: Annotated[
+        list[str],
+        typer.Argument(
+            help="The person's full name (quotes optional): Anna Rossi.",
+            metavar="NAME",
+            show_default=False,
+        ),
+    ],
     key: Annotated[
         Optional[str], typer.Option(help="A key to use instead of one made from the name.")
     ] = None,
@@ -96,7 +103,7 @@ def add(
     from netjournal.services.people_edit import PersonChanges, add_person
 
     changes = PersonChanges(
-        name=name,
+        name=" ".join(name_words),
         key=key,
         texts={
             "org": org,
@@ -224,8 +231,20 @@ def rm(
 
 
 @app.command()
-def show(person: PersonArg, json_: JsonOpt = False) -> None:
+def show(
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            help="Key, name, alias or a prefix of a name (quotes optional): Kenji Tanaka.",
+            autocompletion=_complete_person,
+            metavar="PERSON",
+            show_default=False,
+        ),
+    ],
+    json_: JsonOpt = False,
+) -> None:
     """Show a person's profile: who they are, contacts, help both ways, ties."""
+    person = " ".join(words)
     if json_:
         from netjournal.services.people import profile_json
 
@@ -276,50 +295,78 @@ def list_(
 # ---------------------------------------------------------------- events
 
 
+WordsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="Who, then what happened: 'kenji had lunch', 'Kenji Tanaka had lunch', "
+        "'sofia kenji dinner' (the last word is always the text).",
+        metavar="PERSON... TEXT",
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 def log(
-    person: PersonArg,
-    text: Annotated[str, typer.Argument(help="What happened, in a few words.")],
+    words: WordsArg,
     on: OnOpt = None,
     kind: Annotated[Optional[str], typer.Option(help="call, coffee, message, meeting, …")] = None,
+    with_: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--with", help="Someone else who was there (repeat).", autocompletion=_complete_person
+        ),
+    ] = None,
 ) -> None:
-    """Record a contact with someone."""
-    from netjournal.services.events import log_interaction
+    """Record a contact with someone, or with several people at once."""
+    from netjournal.services.events import log_contacts
 
     when = _date(on)
     with journal() as store:
-        name = log_interaction(store, person, text, when, kind)
-    render.message(f"Logged contact with {name} on {when.isoformat()}.")
+        names = log_contacts(store, words, when, kind, with_)
+    render.message(f"Logged contact with {_and(names)} on {when.isoformat()}.")
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+HelpWordsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="Who, then what the help was: 'anna reviewed my contract'.",
+        metavar="PERSON WHAT",
+        show_default=False,
+    ),
+]
 
 
 @app.command()
 def gave(
-    person: PersonArg,
-    what: Annotated[str, typer.Argument(help="How you helped them.")],
+    words: HelpWordsArg,
     on: OnOpt = None,
     skill: Annotated[Optional[str], typer.Option(help="The skill it took.")] = None,
 ) -> None:
     """Record help you gave someone."""
-    _help("gave", person, what, on, skill)
+    _help("gave", words, on, skill)
 
 
 @app.command()
 def got(
-    person: PersonArg,
-    what: Annotated[str, typer.Argument(help="How they helped you.")],
+    words: HelpWordsArg,
     on: OnOpt = None,
     skill: Annotated[Optional[str], typer.Option(help="The skill it took.")] = None,
 ) -> None:
     """Record help someone gave you."""
-    _help("got", person, what, on, skill)
+    _help("got", words, on, skill)
 
 
-def _help(direction: str, person: str, what: str, on: Optional[str], skill: Optional[str]) -> None:
-    from netjournal.services.events import record_help
+def _help(direction: str, words: list[str], on: Optional[str], skill: Optional[str]) -> None:
+    from netjournal.services.events import help_words
 
     when = _date(on)
     with journal() as store:
-        name = record_help(store, person, direction, what, when, skill)
+        name = help_words(store, words, direction, when, skill)
     flow = f"you gave {name}" if direction == "gave" else f"{name} gave you"
     render.message(f"Recorded help {flow} on {when.isoformat()}.")
 
@@ -376,7 +423,14 @@ def refer(
 
 @app.command()
 def ask(
-    need: Annotated[str, typer.Argument(help="The need, as you would say it: 'need a lawyer'.")],
+    need_words: Annotated[
+        list[str],
+        typer.Argument(
+            help="The need, as you would say it: need a lawyer (quotes optional).",
+            metavar="NEED",
+            show_default=False,
+        ),
+    ],
     for_: Annotated[
         Optional[str],
         typer.Option(
@@ -387,6 +441,7 @@ def ask(
     json_: JsonOpt = False,
 ) -> None:
     """Who should I ask? People who can help with a need, best first, and why."""
+    need = " ".join(need_words)
     from netjournal.clock import today
     from netjournal.services.ask import ask_need
     from netjournal.views.asking import ASK_COLUMNS, ask_rows, nobody_message
@@ -648,7 +703,7 @@ def tour() -> None:
         render.message(f"A sample journal of {count} people, as of today.\n")
         for need in ("my sink is leaking", "cerco un commercialista", "need a lawyer"):
             render.lines([f'$ net ask "{need}"'])
-            ask(need)
+            ask([need])
             render.lines([""])
         render.lines(["$ net stale --limit 5"])
         stale(limit=5)

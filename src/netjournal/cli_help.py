@@ -100,10 +100,29 @@ def shape(command: Any) -> Any:
             and not param.count
         ):
             param.metavar = _option_metavar(param)
+    _hint_quotes(command)
     examples = EXAMPLES.get(command.name or "")
     if examples and not command.epilog and "Examples:" not in (command.help or ""):
         command.epilog = "Examples:\n\n\b\n" + "\n".join(f"  {e}" for e in examples)
     return command
+
+
+def _hint_quotes(command: Any) -> None:
+    """ "Got unexpected extra argument" says what to do: quote a name of several words."""
+    parse = command.parse_args
+
+    def parse_args(ctx: Any, args: list[str]) -> Any:
+        import click
+
+        try:
+            return parse(ctx, args)
+        except click.UsageError as exc:
+            if "unexpected extra argument" in exc.message:
+                hint = '\nHint: quote a name or a text of several words: "Anna Rossi"'
+                exc.message += hint  # type: ignore[misc]
+            raise
+
+    command.parse_args = parse_args
 
 
 class HelpGroup(typer.core.TyperGroup):

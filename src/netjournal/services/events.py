@@ -28,6 +28,47 @@ def log_interaction(
     return name
 
 
+def log_contacts(
+    journal: Journal,
+    words: list[str],
+    on: date,
+    kind: str | None = None,
+    with_refs: list[str] | None = None,
+) -> list[str]:
+    """``net log PERSON… TEXT``: one contact with each person named; returns their names."""
+    from netjournal.services.wording import people_and_text
+
+    kind_text = check_text(kind, "kind", limit=40)
+    with journal.write() as conn:
+        people: list[tuple[int, str, str]]
+        if with_refs and len(words) == 1:
+            people, note = [], words[0]
+        else:
+            people, note = people_and_text(conn, words)
+        for ref in with_refs or []:
+            found = resolve(conn, ref)
+            if found[0] not in {p[0] for p in people}:
+                people.append(found)
+        note_text = required_text(note, "note")
+        for pid, _key, _name in people:
+            conn.execute(
+                "INSERT INTO interaction (person_id, date, kind, note) VALUES (?, ?, ?, ?)",
+                (pid, on.isoformat(), kind_text, note_text),
+            )
+    return [name for _pid, _key, name in people]
+
+
+def help_words(
+    journal: Journal, words: list[str], direction: str, on: date, skill: str | None = None
+) -> str:
+    """``net gave PERSON WHAT…``: the person is the first words, the help the rest."""
+    from netjournal.services.wording import people_and_text
+
+    with journal.read() as conn:
+        people, what = people_and_text(conn, words, most=1)
+    return record_help(journal, str(people[0][1]), direction, what, on, skill)
+
+
 def record_help(
     journal: Journal, ref: str, direction: str, what: str, on: date, skill: str | None = None
 ) -> str:
