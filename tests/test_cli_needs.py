@@ -449,3 +449,17 @@ def test_import_refuses_bad_needs_and_writes_nothing(
     assert "needs[0].for: unknown key 'nobody'" in result.err
     assert "needs[1].date: 2027-01-01 is in the future" in result.err
     assert snapshot(db_path) == before
+
+
+def test_a_need_in_the_notes_is_offered_never_recorded(people: Net) -> None:
+    people("edit", "paolo", "--note", "back from Berlin; is looking for a flat in Torino, soon")
+    people("log", "paolo", "coffee: ha bisogno di un commercialista")
+    shown = people("show", "paolo")
+    assert "  net need 'a flat in Torino' --for paolo-galli\n" in shown.out
+    assert "  net need 'un commercialista' --for paolo-galli\n" in shown.out
+    assert needs(people, "--all") == []  # offered only
+    record(people, "a flat in Torino", "--for", "paolo")
+    again = people("show", "paolo").out
+    assert "'a flat in Torino'" not in again and "'un commercialista'" in again
+    shown_json = people("show", "paolo", "--json")
+    assert "net need" not in shown_json.out

@@ -251,12 +251,16 @@ def show(
         with journal() as store:
             render.emit_json(profile_json(store, person))
         return
+    from netjournal.services.needs import suggested_needs
     from netjournal.services.people import profile
+    from netjournal.views.needs import suggestion_lines
     from netjournal.views.people import profile_lines
 
     with journal() as store:
         found = profile(store, person)
-    render.lines(profile_lines(found))
+        notes = [found.notes, *(i.note for i in found.interactions[:5])]
+        offered = suggested_needs(store, found.key or "", notes)
+    render.lines(profile_lines(found) + suggestion_lines(found.key or "", offered))
 
 
 @app.command("list")

@@ -381,10 +381,13 @@ def needs_report(
         rows = [tuple(r) for r in conn.execute(_SELECT + where + _ORDER, params)]
         current = stamp(conn, today)
         open_ids = [str(r[0]) for r in rows if r[5] == "open"]
-        cached = _cached(conn, open_ids, current)
+        # All kept matches at once for a listing; one need at a time for a few (today).
+        cached = _cached(conn, open_ids, current) if wanted is None else {}
         for row in rows:
             need = _need(row)
             if need.status == "open":
+                if wanted is not None:
+                    cached = _cached(conn, [need.id], current)
                 if need.id in cached:
                     need.matches = cached[need.id]
                 else:
@@ -399,6 +402,45 @@ def needs_report(
                     break
     _store(journal, computed, current)
     return out
+
+
+# "is looking for a flat in Torino", "needs a lawyer", "cerca casa", "ha bisogno di un medico".
+_NOTE_NEED = re.compile(
+    r"\b(?:is looking for|looking for|is searching for|searching for|needs|cerca|sta cercando|"
+    r"ha bisogno di)\s+([^.;:!?\n()]{3,80})",
+    re.IGNORECASE,
+)
+
+
+def needs_in_notes(texts: list[str | None]) -> list[str]:
+    """Needs that notes speak of ("is looking for a flat in Torino"), to offer, never to record."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for match in _NOTE_NEED.finditer(text or ""):
+            need = match.group(1).strip(" ,-")
+            need = re.split(r",| but | and then | ma ", need, maxsplit=1)[0].strip()
+            if len(need) >= 3:
+                found.setdefault(need.casefold(), need)
+    return list(found.values())
+
+
+def suggested_needs(journal: Journal, key: str, texts: list[str | None]) -> list[str]:
+    """The needs found in a person's notes that are not open needs of theirs already."""
+    from netjournal.matching.text import fold
+
+    candidates = needs_in_notes(texts)
+    if not candidates:
+        return []
+    with journal.read() as conn:
+        recorded = {
+            fold(str(r[0]))
+            for r in conn.execute(
+                "SELECT n.text FROM need n JOIN person p ON p.id = n.person_id "
+                "WHERE p.key = ? AND n.status = 'open'",
+                (key,),
+            )
+        }
+    return [c for c in candidates if fold(c) not in recorded]
 
 
 def need_hints(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
@@ -425,6 +467,8 @@ __all__ = [
     "find_need",
     "meet",
     "need_hints",
+    "needs_in_notes",
     "needs_report",
     "referral_need",
+    "suggested_needs",
 ]

@@ -123,5 +123,16 @@ def closed_message(closing: Closing) -> str:
     return "; ".join(parts) + "."
 
 
+def suggestion_lines(key: str, needs: list[str]) -> list[str]:
+    """Needs found in notes, offered as commands to run (never recorded by themselves)."""
+    if not needs:
+        return []
+    out = ["", "Needs in the notes (record them if they are still true):"]
+    for text in needs:
+        quoted = text.replace("'", "'\\''")
+        out.append(f"  net need '{quoted}' --for {key}")
+    return out
+
+
 def dropped_message(need: Need) -> str:
     return f"Dropped: {need_sentence(need)} ({need.id})."
