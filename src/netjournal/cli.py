@@ -265,6 +265,10 @@ def show(
 
 @app.command("list")
 def list_(
+    query: Annotated[
+        Optional[list[str]],
+        typer.Argument(help="Only people whose texts hold these words.", metavar="[WORDS]..."),
+    ] = None,
     skill: Annotated[
         Optional[list[str]], typer.Option("--skill", "-s", help="Only people with this skill.")
     ] = None,
@@ -272,21 +276,34 @@ def list_(
         Optional[list[str]], typer.Option("--tag", "-t", help="Only people with this tag.")
     ] = None,
     city: Annotated[Optional[str], typer.Option(help="Only people in this city.")] = None,
+    org: Annotated[
+        Optional[str], typer.Option(help="Only people at this organisation.", metavar="ORG")
+    ] = None,
+    limit: Annotated[
+        Optional[int], typer.Option(min=0, help="At most this many people.", metavar="N")
+    ] = None,
     json_: JsonOpt = False,
 ) -> None:
-    """List people, by key; filter by skill, tag and city."""
+    """List people, by key; filter by words, skill, tag, city and organisation."""
     from netjournal.services.people import list_people, people_json
     from netjournal.views.people import PEOPLE_COLUMNS, people_rows
 
+    words = " ".join(query) if query else None
+    skills, tags = skill or [], tag or []
     with journal() as store:
         if json_:
-            render.emit_json_list(
-                "people", people_json(store, skills=skill or [], tags=tag or [], city=city)
+            found = people_json(
+                store, skills=skills, tags=tags, city=city, org=org, query=words, limit=limit
             )
+            render.emit_json_list("people", found)
             return
-        people = list_people(store, skills=skill or [], tags=tag or [], city=city)
-    wanted = [f"skill '{s}'" for s in skill or []] + [f"tag '{t}'" for t in tag or []]
+        people = list_people(
+            store, skills=skills, tags=tags, city=city, org=org, query=words, limit=limit
+        )
+    wanted = [f"skill '{s}'" for s in skills] + [f"tag '{t}'" for t in tags]
     wanted += [f"city '{city}'"] if city else []
+    wanted += [f"organisation '{org}'"] if org else []
+    wanted += [f"the words '{words}'"] if words else []
     render.table(
         PEOPLE_COLUMNS,
         people_rows(people),
@@ -716,8 +733,9 @@ def tour() -> None:
         )
 
 
-from netjournal import cli_help, cli_needs, cli_undo  # noqa: E402
+from netjournal import cli_find, cli_help, cli_needs, cli_undo  # noqa: E402
 
+app.add_typer(cli_find.app)
 app.add_typer(cli_needs.app)
 app.add_typer(cli_undo.app)
 app.add_typer(cli_help.app)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import Column, Index, Table, UniqueConstraint
+from sqlalchemy.types import UserDefinedType
 from sqlmodel import Field, SQLModel
 
 Day = date  # for fields declared after a field named ``date``
@@ -199,3 +200,35 @@ class PersonTerm(SQLModel, table=True):
     source: str = Field(primary_key=True)
     weight: float
     evidence: str
+
+
+# ------------------------------------------------------------ the full text
+
+
+class PersonText(SQLModel, table=True):
+    """One text the journal holds about a person (a field, a label, a note, a help record).
+
+    Kept by triggers on the tables it copies (``m006_fulltext``); indexed by
+    the FTS5 table ``person_fts`` for ``net find`` and ``net ask``.
+    """
+
+    __tablename__ = "person_text"
+    __table_args__ = (Index("ix_person_text_person_id", "person_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id")
+    field: str
+    ref: int | None = None
+    text: str
+
+
+class _FtsColumn(UserDefinedType):  # type: ignore[type-arg]
+    """An FTS5 column: no declared type."""
+
+    cache_ok = True
+
+    def get_col_spec(self, **kw: object) -> str:
+        return ""
+
+
+# The FTS5 index over person_text (external content): its one column.
+person_fts = Table("person_fts", SQLModel.metadata, Column("text", _FtsColumn()))

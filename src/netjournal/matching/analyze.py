@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
+from netjournal.matching import spelling
 from netjournal.matching.lexicon import load_words
 from netjournal.matching.text import stem_en, stem_it, words
 
@@ -126,7 +127,7 @@ def _grams(tokens: list[str], prefixes: frozenset[str] | None) -> dict[str, list
     With ``prefixes`` (every leading part of every phrase key), a run grows
     only while it can still become a phrase.
     """
-    stems = [(stem_en(t), stem_it(t)) for t in tokens]
+    stems = [(stem_en(t), _stem_it(t)) for t in tokens]
     grams: dict[str, list[tuple[int, int]]] = {}
     for start in range(len(tokens)):
         for lang in (0, 1):
@@ -139,6 +140,16 @@ def _grams(tokens: list[str], prefixes: frozenset[str] | None) -> dict[str, list
                 if (start, end) not in spans:
                     spans.append((start, end))
     return grams
+
+
+@lru_cache(maxsize=32768)
+def _stem_it(word: str) -> str:
+    """The Italian stem, except of an English word that is no Italian one.
+
+    "dented" is not *dente* and "car" is not *carie*: an English text does not
+    match Italian problems through the Italian stemmer.
+    """
+    return stem_en(word) if spelling.english_only(word) else stem_it(word)
 
 
 @lru_cache(maxsize=32768)
@@ -159,20 +170,36 @@ def _same_words(run: list[str], label: str, *, exact: bool = False) -> bool:
     return all(a == b or abs(len(a) - len(b)) <= 3 for a, b in zip(run, target, strict=True))
 
 
+@lru_cache(maxsize=32768)
+def _problem_words(text: str) -> tuple[str, ...]:
+    """A problem's words as the lexicon compiled them (fillers left out)."""
+    shared = load_words()
+    return tuple(t for t in shared.canonical(words(text)) if t not in shared.fillers)
+
+
+def _alike(token: str, word: str) -> bool:
+    """A short word matches only itself: "car" is not "carie", "tv" is not "tvb"."""
+    return token == word or (len(token) > 3 and len(word) > 3)
+
+
 def _problem_candidates(
     tokens: list[str], source: PhraseSource
 ) -> list[tuple[int, int, int, Mention | None]]:
     by_stem: dict[str, set[int]] = {}
     for i, tok in enumerate(tokens):
-        for stem in (stem_en(tok), stem_it(tok)):
+        for stem in (stem_en(tok), _stem_it(tok)):
             by_stem.setdefault(stem, set()).add(i)
     if not by_stem:
         return []
     found: dict[int, dict[int, set[int]]] = {}
     meta: dict[int, tuple[str, int, str]] = {}
     for stem, problem_id, position, concept_id, size, text in source.problems(by_stem):
-        found.setdefault(problem_id, {}).setdefault(position, set()).update(by_stem[stem])
-        meta[problem_id] = (concept_id, size, text)
+        wanted = _problem_words(text)
+        word = wanted[position] if position < len(wanted) else ""
+        alike = {i for i in by_stem[stem] if _alike(tokens[i], word)}
+        if alike:
+            found.setdefault(problem_id, {}).setdefault(position, set()).update(alike)
+            meta[problem_id] = (concept_id, size, text)
     out: list[tuple[int, int, int, Mention | None]] = []
     for problem_id, matched in found.items():
         concept_id, size, text = meta[problem_id]

@@ -28,7 +28,8 @@ LATER_MENTION = 0.8  # evidence for a concept named after the first one
 PARENT_FALLBACK = 0.8  # the trade one step up, when no specialist is in the journal
 RESIDUAL_ONLY = 0.8  # only the literal words of the need, no concept
 RESIDUAL_COVERAGE = 0.6  # share of the need's words a profile must hold
-FULLTEXT_ONLY = 0.7  # the literal words stand in the journal's text about them
+FULLTEXT_ONLY = 0.7  # nobody holds the concept named, but its words stand in their texts
+FULLTEXT_COVERAGE = 0.8  # ... and cover this share of the need's words
 # Reach
 TIE_FLOOR = 0.8  # share of the score that does not depend on the tie
 VIA_FACTOR = 0.85  # known only through a friend
@@ -89,6 +90,11 @@ def several_concepts(relevance: float, covered: int, named: int) -> float:
 def with_words(relevance: float, coverage: float) -> float:
     """The need's other words, found in the profile, lift a concept match a little."""
     return relevance * (0.9 + 0.1 * min(1.0, coverage))
+
+
+def literal_strength(factor: float, coverage: float, weight: float) -> float:
+    """Relevance from the literal words of a need: how much is covered, and where."""
+    return factor * min(1.0, coverage) * (0.8 + 0.2 * weight)
 
 
 def tie_strength(tie: Warmth, today: date) -> float:

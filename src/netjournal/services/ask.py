@@ -25,9 +25,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from netjournal.matching import spelling
 from netjournal.matching.analyze import Analysis, Mention, analyze
 from netjournal.matching.lexicon import load_words
 from netjournal.matching.ranking import (
+    FULLTEXT_COVERAGE,
+    FULLTEXT_ONLY,
     MIN_RELEVANCE,
     PARENT_FALLBACK,
     RECENCY_DAYS,
@@ -37,6 +40,7 @@ from netjournal.matching.ranking import (
     Candidate,
     Warmth,
     concept_strength,
+    literal_strength,
     score,
     several_concepts,
     tie_strength,
@@ -44,7 +48,7 @@ from netjournal.matching.ranking import (
     within_reach_of_top,
 )
 from netjournal.matching.text import stem_en, stem_it, words
-from netjournal.services.evidence import SqlPhraseSource, chunks
+from netjournal.services.evidence import TERM_KINDS, SqlPhraseSource, chunks, fulltext_scores
 
 if TYPE_CHECKING:
     from netjournal.store import Journal
@@ -90,8 +94,19 @@ class Answer:
 # ------------------------------------------------------------- understanding
 
 
+# How much commoner (in rank steps, 4 a tenfold) a correction must be than a rare word.
+RARE_WORD_YIELDS = 6
+
+
 def correct_typos(conn: sqlite3.Connection, tokens: list[str], stop: frozenset[str]) -> list[str]:
-    """Replace words nobody and nothing in the lexicon uses by the closest known word."""
+    """Replace misspelt words by the closest word the lexicon or the journal knows.
+
+    A word is left alone when it is a stop word, a word of the vocabulary (the
+    lexicon's and the journal's), a stem of a profile word, or a common word of
+    English or Italian (:mod:`netjournal.matching.spelling`): "sister" is not
+    *mister*.  Among corrections the nearest wins, then the commonest word
+    ("docter" is *doctor*, not *docker*).
+    """
     shared = load_words()
     variants = {v for v, _c in shared.equivalents}
     unknown = [
@@ -116,28 +131,44 @@ def correct_typos(conn: sqlite3.Connection, tokens: list[str], stop: frozenset[s
 
     fixes: dict[str, str] = {}
     for tok in unknown:
-        limit = 1 if len(tok) <= 6 else 2
-        best: tuple[int, float, str] | None = None
+        own = spelling.rank(tok)
+        if own is not None and own >= spelling.COMMON:
+            continue  # a word of English or Italian is not a typo
+        # A rare word (a name, an odd form) yields only to a far commoner one a letter away.
+        limit = 1 if own is not None or len(tok) <= 6 else 2
+        best: tuple[int, int, float, str] | None = None
         for (word,) in conn.execute(
             "SELECT word FROM vocabulary WHERE length(word) BETWEEN ? AND ?",
             (len(tok) - limit, len(tok) + limit),
         ):
             dist = OSA.distance(tok, word, score_cutoff=limit)
-            if dist <= limit:
-                rank = (dist, -fuzz.ratio(tok, word), word)
-                if best is None or rank < best:
-                    best = rank
+            if dist > limit:
+                continue
+            common = spelling.rank(word) or 0
+            if own is not None and common < own + RARE_WORD_YIELDS:
+                continue
+            rank = (dist, -common, -fuzz.ratio(tok, word), word)
+            if best is None or rank < best:
+                best = rank
         if best is not None:
-            fixes[tok] = best[2]
+            fixes[tok] = best[3]
     return [fixes.get(t, t) for t in tokens]
 
 
 def _stem_known(conn: sqlite3.Connection, tok: str) -> bool:
+    """A word some profile or text of the journal holds (so not a typo)."""
     stems = list({stem_en(tok), stem_it(tok)})
     row = conn.execute(
         f"SELECT 1 FROM person_term WHERE term IN ({','.join('?' * len(stems))}) LIMIT 1", stems
     ).fetchone()
-    return row is not None
+    if row is not None:
+        return True
+    return (
+        conn.execute(
+            "SELECT 1 FROM person_fts WHERE person_fts MATCH ? LIMIT 1", (f'"{tok}"',)
+        ).fetchone()
+        is not None
+    )
 
 
 def understand(conn: sqlite3.Connection, need: str) -> Analysis:
@@ -255,6 +286,11 @@ def _fall_back_to_parents(
             )
 
 
+# Profile words counted as they are; free text (notes, help) goes through the
+# full-text index, which knows when a word is about someone else.
+TERM_SOURCES = "(" + ", ".join(f"'{k}'" for k in TERM_KINDS) + ")"
+
+
 def _term_scores(
     conn: sqlite3.Connection, residual: list[str]
 ) -> dict[int, tuple[float, list[str]]]:
@@ -268,14 +304,16 @@ def _term_scores(
         stems = list({stem_en(tok), stem_it(tok)})
         marks = ",".join("?" * len(stems))
         df = conn.execute(
-            f"SELECT count(DISTINCT person_id) FROM person_term WHERE term IN ({marks})", stems
+            f"SELECT count(DISTINCT person_id) FROM person_term WHERE term IN ({marks}) "
+            f"AND source IN {TERM_SOURCES}",
+            stems,
         ).fetchone()[0]
         idf[tok] = math.log(1 + total / (1 + df)) if df else math.log(1 + total)
         if not df:
             continue
         for pid, weight, evidence in conn.execute(
             f"SELECT person_id, max(weight), evidence FROM person_term WHERE term IN ({marks}) "
-            "GROUP BY person_id",
+            f"AND source IN {TERM_SOURCES} GROUP BY person_id",
             stems,
         ):
             best = hits.setdefault(pid, {}).get(tok)
@@ -388,6 +426,29 @@ def _ago(days: int) -> str:
 # ------------------------------------------------------------------ the answer
 
 
+def _add_literal(
+    candidates: dict[int, Candidate],
+    hits: dict[int, tuple[float, float, list[str]]],
+    *,
+    factor: float,
+    coverage_needed: float,
+) -> None:
+    """People whose own words cover the need's words."""
+    for pid, (coverage, weight, evidence) in hits.items():
+        if coverage >= coverage_needed:
+            cand = candidates.setdefault(pid, Candidate(pid))
+            strength = literal_strength(factor, coverage, weight)
+            for e in evidence[:1]:
+                cand.add(strength, e)
+
+
+def _content_words(analysis: Analysis) -> list[str]:
+    """Every content word of the need: the concepts' words and the ones left over."""
+    shared = load_words()
+    stop = shared.stopwords | shared.request_words
+    return [t for t in dict.fromkeys(analysis.tokens) if t not in stop and len(t) >= 2]
+
+
 def ask(
     conn: sqlite3.Connection,
     need: str,
@@ -404,14 +465,16 @@ def ask(
         for pid, cand in candidates.items():
             cand.relevance = with_words(cand.relevance, terms.get(pid, (0.0, []))[0])
     else:
+        hits = fulltext_scores(conn, analysis.residual)
         for pid, (coverage, evidence) in terms.items():
-            if coverage >= RESIDUAL_COVERAGE:
-                cand = candidates.setdefault(pid, Candidate(pid))
-                strength = RESIDUAL_ONLY * min(1.0, coverage)
-                cand.relevance = strength
-                cand.evidence += [
-                    (strength, f"{e} has the words of the need") for e in evidence[:1]
-                ]
+            if coverage > hits.get(pid, (0.0, 0.0, []))[0]:
+                hits[pid] = (coverage, 1.0, evidence)
+        _add_literal(candidates, hits, factor=RESIDUAL_ONLY, coverage_needed=RESIDUAL_COVERAGE)
+    if analysis.mentions and not candidates:
+        # Nobody holds what the need names ("who goes climbing?"): its literal
+        # words, if they all stand in someone's own texts.
+        hits = fulltext_scores(conn, _content_words(analysis))
+        _add_literal(candidates, hits, factor=FULLTEXT_ONLY, coverage_needed=FULLTEXT_COVERAGE)
     relevant = {
         pid: c for pid, c in candidates.items() if c.relevance >= MIN_RELEVANCE and pid != for_id
     }

@@ -9,6 +9,7 @@ lexicon does not know.  Every write that changes a person's profile calls
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -30,6 +31,10 @@ SOURCE_WEIGHTS = {
     "referral": 0.7,
 }
 CHUNK = 500
+# Fields whose words go into person_term as they are; notes and help records
+# are free text, found through the full-text index (person_fts), which knows
+# when a word is about someone else.
+TERM_KINDS = ("skill", "title", "org", "referral")
 
 
 def chunks(items: Sequence[str] | Sequence[int], size: int = CHUNK) -> Iterator[list]:  # type: ignore[type-arg]
@@ -185,6 +190,8 @@ def refresh_people(
                 key = (pid, mention.concept_id, kind)
                 if key not in concept_rows:
                     concept_rows[key] = (pid, mention.concept_id, kind, weight, evidence)
+            if kind not in TERM_KINDS:
+                continue  # free text is searched through the full-text index
             for tok in _content(analysis, stop):
                 if kind in ("skill", "title", "org"):
                     vocabulary.add(tok)
@@ -263,3 +270,74 @@ def _texts(
         f"SELECT to_id, need FROM referral WHERE to_id IN ({marks})", ids
     ):
         yield pid, "referral", need, f"you referred someone to them for '{_short(need)}'"
+
+
+# ------------------------------------------------------------ the full text
+
+# Texts that say what someone can do.  Not their name or nicknames (a
+# Carpenter, "Sparky"), not help you gave them.
+FULLTEXT_FIELDS = {
+    "skill": ("skill", 1.0),
+    "title": ("title", 0.95),
+    "help_got": ("helped you:", 0.85),
+    "org": ("works at", 0.7),
+    "notes": ("notes:", 0.7),
+    "interaction": ("you noted:", 0.7),
+    "met": ("met:", 0.6),
+    "tag": ("tag", 0.6),
+    "city": ("lives in", 0.5),
+}
+
+
+def fulltext_scores(
+    conn: sqlite3.Connection, tokens: Sequence[str]
+) -> dict[int, tuple[float, float, list[str]]]:
+    """How much of ``tokens`` each person's texts hold, how telling the fields, and where.
+
+    Coverage (0..1) counts each word by its rarity in the journal; a word
+    nobody has counts against everyone.  The weight (0..1) is that of the
+    fields the words stand in (a skill says more than a tag).  A word just after a
+    third-party or referral cue ("her husband is a sailor", "looking for a
+    sailor") is about someone else, and does not count.
+    """
+    from netjournal.matching.text import words
+    from netjournal.services.find import Term, people_matching, query_terms
+
+    terms: list[Term] = query_terms(" ".join(tokens)) if tokens else []
+    if not terms:
+        return {}
+    shared = load_words()
+    cues = shared.third_party_cues | shared.referral_cues
+    total = max(1, conn.execute("SELECT count(*) FROM person").fetchone()[0])
+    idf: dict[str, float] = {}
+    best: dict[int, dict[str, tuple[float, str]]] = {}
+    for term in terms:
+        people = people_matching(conn, term)
+        idf[term.word] = math.log(1 + total / (1 + len(people)))
+        ids = [tid for tids in people.values() for tid in tids]
+        for part in chunks(ids):
+            marks = ",".join("?" * len(part))
+            for pid, field, text in conn.execute(
+                f"SELECT person_id, field, text FROM person_text WHERE id IN ({marks})", part
+            ):
+                if field not in FULLTEXT_FIELDS:
+                    continue
+                toks = words(text)
+                prefix = term.fts.strip('"*')
+                at = [i for i, t in enumerate(toks) if t.startswith(prefix)]
+                if at and all(cues.intersection(toks[max(0, i - 5) : i]) for i in at):
+                    continue
+                label, weight = FULLTEXT_FIELDS[field]
+                seen = best.setdefault(pid, {}).get(term.word)
+                if seen is None or weight > seen[0]:
+                    best[pid][term.word] = (weight, f"{label} '{_short(text)}'")
+    norm = sum(idf.values())
+    out = {}
+    for pid, found in best.items():
+        coverage = sum(idf[w] for w in found) / norm
+        weight = sum(idf[w] * weight for w, (weight, _e) in found.items()) / sum(
+            idf[w] for w in found
+        )
+        evidence = [e for _w, e in sorted(found.values(), key=lambda x: -x[0])]
+        out[pid] = (coverage, weight, list(dict.fromkeys(evidence)))
+    return out

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from netjournal.errors import Ambiguous, InvalidInput, NotFound
@@ -157,7 +158,13 @@ def get_people(conn: sqlite3.Connection, ids: Sequence[int] | None = None) -> li
     return [Person(**v) for v in _field_values(conn, ids)]  # type: ignore[arg-type]
 
 
-def _filter(skills: Iterable[str], tags: Iterable[str], city: str | None) -> tuple[str, list[str]]:
+def _filter(
+    skills: Iterable[str],
+    tags: Iterable[str],
+    city: str | None,
+    org: str | None = None,
+    query: str | None = None,
+) -> tuple[str, list[str]]:
     clauses, params = [], []
     for kind, wanted in (("skill", skills), ("tag", tags)):
         for value in wanted:
@@ -168,6 +175,15 @@ def _filter(skills: Iterable[str], tags: Iterable[str], city: str | None) -> tup
     if city:
         clauses.append("lower(p.city) = lower(?)")
         params.append(city.strip())
+    if org:
+        clauses.append("lower(p.org) = lower(?)")
+        params.append(org.strip())
+    if query:
+        from netjournal.services.find import matching_clauses
+
+        more, values = matching_clauses(query)
+        clauses += more
+        params += values
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -177,14 +193,20 @@ def list_people(
     skills: Iterable[str] = (),
     tags: Iterable[str] = (),
     city: str | None = None,
+    org: str | None = None,
+    query: str | None = None,
+    limit: int | None = None,
 ) -> list[Person]:
-    """People with every given skill and tag (case- and accent-insensitive), by key."""
-    where, params = _filter(skills, tags, city)
+    """People with every given skill and tag (case- and accent-insensitive), by key.
+
+    ``query`` keeps people whose texts (``net find``'s index) hold every word of it.
+    """
+    where, params = _filter(skills, tags, city, org, query)
     with journal.read() as conn:
         if not where:
-            return get_people(conn)
+            return get_people(conn)[:limit]
         ids = [r[0] for r in conn.execute(f"SELECT p.id FROM person p{where}", params)]
-        return get_people(conn, ids)
+        return get_people(conn, ids)[:limit]
 
 
 def people_json(
@@ -193,11 +215,14 @@ def people_json(
     skills: Iterable[str] = (),
     tags: Iterable[str] = (),
     city: str | None = None,
+    org: str | None = None,
+    query: str | None = None,
+    limit: int | None = None,
 ) -> Iterator[str]:
     """The people of ``net list --json`` as JSON texts, by key (streamed, in one read)."""
-    where, params = _filter(skills, tags, city)
+    where, params = _filter(skills, tags, city, org, query)
     with journal.read() as conn:
-        yield from person_objects(conn, where, params)
+        yield from islice(person_objects(conn, where, params), limit)
 
 
 def profile(journal: Journal, ref: str) -> Profile:

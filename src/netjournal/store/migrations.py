@@ -181,6 +181,117 @@ DELETE FROM setting WHERE name = 'lexicon';
 # (store/lexicon.py): drop the copies every journal held.  The words of people's
 # profiles that the copied vocabulary also held move to ``person_word``.  The
 # evidence tables lose their rowid: the primary key was a second copy of each row.
+# Every text the journal holds about a person, for ``net find`` and the
+# full-text evidence of ``net ask``.  ``person_text`` has one row per text
+# (a field of the person, a label, an interaction note, a help record), kept by
+# triggers on the tables it copies, so every write path keeps it in step in
+# the same transaction; ``person_fts`` is its FTS5 index (external content).
+_PERSON_FIELDS = ("name", "org", "title", "city", "met", "notes")
+
+
+def _person_rows(who: str) -> str:
+    return " UNION ALL ".join(
+        f"SELECT {who}.id, '{f}', NULL, {who}.{f} WHERE coalesce({who}.{f}, '') <> ''"
+        for f in _PERSON_FIELDS
+    )
+
+
+M006_FULLTEXT = f"""
+CREATE TABLE person_text (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    field TEXT NOT NULL,
+    ref INTEGER,
+    text TEXT NOT NULL
+);
+CREATE INDEX ix_person_text_person_id ON person_text(person_id);
+CREATE VIRTUAL TABLE person_fts USING fts5(
+    text, content='person_text', content_rowid='id', columnsize=0,
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER person_text_insert AFTER INSERT ON person_text BEGIN
+    INSERT INTO person_fts(rowid, text) VALUES (NEW.id, NEW.text);
+END;
+CREATE TRIGGER person_text_delete AFTER DELETE ON person_text BEGIN
+    INSERT INTO person_fts(person_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);
+END;
+CREATE TRIGGER person_text_update AFTER UPDATE ON person_text BEGIN
+    INSERT INTO person_fts(person_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);
+    INSERT INTO person_fts(rowid, text) VALUES (NEW.id, NEW.text);
+END;
+
+CREATE TRIGGER person_fulltext_insert AFTER INSERT ON person BEGIN
+    INSERT INTO person_text (person_id, field, ref, text) {_person_rows("NEW")};
+END;
+CREATE TRIGGER person_fulltext_update AFTER UPDATE OF {", ".join(_PERSON_FIELDS)} ON person BEGIN
+    DELETE FROM person_text WHERE person_id = OLD.id AND ref IS NULL;
+    INSERT INTO person_text (person_id, field, ref, text) {_person_rows("NEW")};
+END;
+
+CREATE TRIGGER person_label_fulltext_insert AFTER INSERT ON person_label BEGIN
+    INSERT INTO person_text (person_id, field, ref, text)
+    VALUES (NEW.person_id, NEW.kind, NEW.position, NEW.name);
+END;
+CREATE TRIGGER person_label_fulltext_delete AFTER DELETE ON person_label BEGIN
+    DELETE FROM person_text
+    WHERE person_id = OLD.person_id AND field = OLD.kind AND ref = OLD.position;
+END;
+CREATE TRIGGER person_label_fulltext_update AFTER UPDATE ON person_label BEGIN
+    DELETE FROM person_text
+    WHERE person_id = OLD.person_id AND field = OLD.kind AND ref = OLD.position;
+    INSERT INTO person_text (person_id, field, ref, text)
+    VALUES (NEW.person_id, NEW.kind, NEW.position, NEW.name);
+END;
+
+CREATE TRIGGER interaction_fulltext_insert AFTER INSERT ON interaction
+WHEN coalesce(NEW.note, '') <> '' BEGIN
+    INSERT INTO person_text (person_id, field, ref, text)
+    VALUES (NEW.person_id, 'interaction', NEW.id, NEW.note);
+END;
+CREATE TRIGGER interaction_fulltext_delete AFTER DELETE ON interaction BEGIN
+    DELETE FROM person_text
+    WHERE person_id = OLD.person_id AND field = 'interaction' AND ref = OLD.id;
+END;
+CREATE TRIGGER interaction_fulltext_update AFTER UPDATE ON interaction BEGIN
+    DELETE FROM person_text
+    WHERE person_id = OLD.person_id AND field = 'interaction' AND ref = OLD.id;
+    INSERT INTO person_text (person_id, field, ref, text)
+    SELECT NEW.person_id, 'interaction', NEW.id, NEW.note WHERE coalesce(NEW.note, '') <> '';
+END;
+
+CREATE TRIGGER help_fulltext_insert AFTER INSERT ON help BEGIN
+    INSERT INTO person_text (person_id, field, ref, text)
+    VALUES (NEW.person_id, 'help_' || NEW.direction, NEW.id,
+            NEW.what || coalesce(' (' || NEW.skill || ')', ''));
+END;
+CREATE TRIGGER help_fulltext_delete AFTER DELETE ON help BEGIN
+    DELETE FROM person_text
+    WHERE person_id = OLD.person_id AND field = 'help_' || OLD.direction AND ref = OLD.id;
+END;
+CREATE TRIGGER help_fulltext_update AFTER UPDATE ON help BEGIN
+    DELETE FROM person_text
+    WHERE person_id = OLD.person_id AND field = 'help_' || OLD.direction AND ref = OLD.id;
+    INSERT INTO person_text (person_id, field, ref, text)
+    VALUES (NEW.person_id, 'help_' || NEW.direction, NEW.id,
+            NEW.what || coalesce(' (' || NEW.skill || ')', ''));
+END;
+
+INSERT INTO person_text (person_id, field, ref, text)
+    {
+    " UNION ALL ".join(
+        f"SELECT id, '{f}', NULL, {f} FROM person WHERE coalesce({f}, '') <> ''"
+        for f in _PERSON_FIELDS
+    )
+};
+INSERT INTO person_text (person_id, field, ref, text)
+    SELECT person_id, kind, position, name FROM person_label;
+INSERT INTO person_text (person_id, field, ref, text)
+    SELECT person_id, 'interaction', id, note FROM interaction WHERE coalesce(note, '') <> '';
+INSERT INTO person_text (person_id, field, ref, text)
+    SELECT person_id, 'help_' || direction, id, what || coalesce(' (' || skill || ')', '')
+    FROM help;
+"""
+
 M010_LEXICON_APART = """
 CREATE TABLE person_word (word TEXT PRIMARY KEY) WITHOUT ROWID;
 INSERT OR IGNORE INTO person_word
@@ -286,6 +397,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("m003_birthday_url", M003_BIRTHDAY_URL),
     Migration("m004_last_contact", M004_LAST_CONTACT),
     Migration("m005_person_domain", M005_PERSON_DOMAIN),
+    Migration("m006_fulltext", M006_FULLTEXT),
     Migration("m008_events", M008_EVENTS),
     Migration("m009_needs", M009_NEEDS),
     Migration("m010_lexicon_apart", M010_LEXICON_APART, vacuum=True),

@@ -1,0 +1,63 @@
+"""A word of English or Italian is not a typo; a misspelt trade still is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from netjournal.matching import spelling
+from netjournal.services.ask import correct_typos
+from netjournal.services.evidence import ensure_index
+from netjournal.store import Journal, open_journal
+
+
+@pytest.fixture(scope="module")
+def journal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journal]:
+    path: Path = tmp_path_factory.mktemp("spelling") / "j.db"
+    store = open_journal(path)
+    ensure_index(store)
+    yield store
+    store.close()
+
+
+def fixed(journal: Journal, *tokens: str) -> list[str]:
+    with journal.read() as conn:
+        return correct_typos(conn, list(tokens), frozenset())
+
+
+@pytest.mark.parametrize(
+    "word", ["sister", "rains", "fabbro", "origami", "lawn", "knee", "motor", "nonna", "tedesco"]
+)
+def test_a_word_of_either_language_is_left_alone(journal: Journal, word: str) -> None:
+    assert spelling.is_word(word)
+    assert fixed(journal, word) == [word]
+
+
+@pytest.mark.parametrize(
+    ("typo", "word"),
+    [
+        ("docter", "doctor"),  # the commoner of two words a letter away, not "docker"
+        ("lawer", "lawyer"),
+        ("acountant", "accountant"),
+        ("idraulcio", "idraulico"),
+        ("bookeeper", "bookkeeper"),
+        ("andriod", "android"),
+        ("avocato", "avvocato"),
+        ("plummer", "plumber"),  # a surname in the word list, far rarer than the trade
+    ],
+)
+def test_a_misspelt_word_is_corrected(journal: Journal, typo: str, word: str) -> None:
+    assert fixed(journal, typo) == [word]
+
+
+def test_the_word_list_is_sorted_and_looked_up_exactly() -> None:
+    assert spelling.rank("zzzzqx") is None
+    assert spelling.rank("aachen") is not None and not spelling.is_word("aachen")
+    assert spelling.rank("sister") == spelling.rank("sister")
+    raw = (Path(spelling.__file__).parent / "spelling" / "words.tsv").read_text("ascii")
+    words = [line.split("\t")[0] for line in raw.splitlines()]
+    assert words == sorted(words) and len(words) == len(set(words)) > 100_000
+    for word in words[:: len(words) // 50]:
+        assert spelling.rank(word) is not None, word
