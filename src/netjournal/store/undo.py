@@ -40,6 +40,7 @@ NOT_RECORDED: frozenset[str] = frozenset(
         "person_concept",
         "person_term",
         "person_word",
+        "person_text",  # kept by triggers on the tables it copies (m006_fulltext)
         "need_match",
     }
 )
