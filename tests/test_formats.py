@@ -54,7 +54,7 @@ def test_iphone_vcard_3_export() -> None:
             aliases=["Amé", "Mimi"],
             org="Example Analytics",
             title="Data Scientist",
-            email="amelie.durand@example.org",
+            emails=["amelie.durand@example.org", "amelie@example.com"],
             phone="+33 6 12 34 56 78",
             city="Lyon",
             notes=(
@@ -70,13 +70,14 @@ def test_iphone_vcard_3_export() -> None:
             org="Beispiel GmbH",
             phone="+49 30 1234567",
             city="Berlin",
+            birthday="--07-04",
             notes="Kennengelernt beim Stammtisch in München, spricht über Rust und"
             " verteilte Systeme.",
         ),
         PersonRecord(
             name="Chidi Emeka Okafor",
             title="Product Manager",
-            email="chidi.okafor@example.com",
+            emails=["chidi.okafor@example.com", "c.okafor@example.org"],
             birthday=date(1990, 1, 1),
             tags=["Work"],
         ),
@@ -86,6 +87,7 @@ def test_iphone_vcard_3_export() -> None:
             title="Associate Professor",
             email="hana.nakamura@example.org",
             phone="+81 90-1234-5678",
+            birthday="--11-30",
             notes="Speaks Japanese, English and Portuguese. Introduced by Amélie at the 2023 ACL"
             " conference.",
         ),
@@ -125,6 +127,7 @@ def test_vcard_4_export_with_journal_extensions_and_ties() -> None:
         email="sam.patel@example.org",
         phone="+1-555-0101",
         via="rosa-chen",
+        birthday="--08-30",
     )
     assert lena == PersonRecord(
         name="Lena Novak",
@@ -162,14 +165,18 @@ def test_vcard_2_1_quoted_printable_and_charset() -> None:
         ("19850312", date(1985, 3, 12)),
         ("1985-03-12", date(1985, 3, 12)),
         ("1985-03-12T08:30:00Z", date(1985, 3, 12)),
-        ("--0312", None),
-        ("--03-12", None),
+        ("--0312", "--03-12"),
+        ("--03-12", "--03-12"),
+        ("1604-04-16", "--04-16"),
+        ("16040416", "--04-16"),
         ("1985", None),
         ("sometime in spring", None),
         ("1985-02-30", None),
     ],
 )
-def test_vcard_birthday_forms(bday: str, expected: date | None) -> None:
+def test_vcard_birthday_forms(bday: str, expected: date | str | None) -> None:
+    if isinstance(expected, date):
+        expected = expected.isoformat()
     text = f"BEGIN:VCARD\nVERSION:4.0\nFN:Ana Silva\nBDAY:{bday}\nEND:VCARD\n"
     assert read_vcards(text).people[0].birthday == expected
 
@@ -215,19 +222,21 @@ def test_uid_is_a_key_only_when_a_slug(uid: str, is_key: bool) -> None:
 # ---------------------------------------------------------------- malformed vCards
 
 
-def test_bad_unterminated_vcard() -> None:
-    with pytest.raises(InvalidFile) as excinfo:
-        read_vcards(load("bad-unterminated.vcf"))
-    assert problems_of(excinfo) == ["card 2 (line 6): BEGIN:VCARD without END:VCARD"]
-    assert excinfo.value.message == (
-        "malformed vCard file: card 2 (line 6): BEGIN:VCARD without END:VCARD"
-    )
+def test_bad_unterminated_vcard_skips_only_the_open_card() -> None:
+    found = read_vcards(load("bad-unterminated.vcf"))
+    assert [str(s) for s in found.skipped] == [
+        "card 2 (line 6): BEGIN:VCARD without END:VCARD (is the file cut short?)"
+    ]
+    assert len(found.people) == 1
 
 
-def test_bad_noname_vcard() -> None:
-    with pytest.raises(InvalidFile) as excinfo:
-        read_vcards(load("bad-noname.vcf"))
-    assert problems_of(excinfo) == ["card 2 (line 5): no name (neither FN nor N)"]
+def test_nameless_vcard_is_named_from_its_email() -> None:
+    found = read_vcards(load("contacts-nameless.vcf"))
+    assert found.skipped == []
+    assert [(p.name, p.phones) for p in found.people] == [
+        ("Tomasz Zieliński", []),
+        ("no-name@example.com", ["+48 22 555 0100"]),
+    ]
 
 
 def test_vcard_reports_every_problem_at_once() -> None:
@@ -254,22 +263,23 @@ def test_vcard_reports_every_problem_at_once() -> None:
             "END:VCARD",  # 19
         ]
     )
-    with pytest.raises(InvalidFile) as excinfo:
-        read_vcards(text)
-    assert problems_of(excinfo) == [
+    found = read_vcards(text)
+    assert [str(s) for s in found.skipped] == [
         "line 1: text outside any card: 'this is not a vCard'",
+        "card 2 (line 5): line 7: X-NETJOURNAL-CADENCE is not a whole number of days above"
+        " zero: 'often'; line 8: X-NETJOURNAL-ADDED is not a YYYY-MM-DD date: 'last week'",
         "line 14: END:VCARD without BEGIN:VCARD",
         "card 4 (line 15): BEGIN:VCARD without END:VCARD",
-        "card 2 (line 7): X-NETJOURNAL-CADENCE is not a whole number of days above zero: 'often'",
-        "card 2 (line 8): X-NETJOURNAL-ADDED is not a YYYY-MM-DD date: 'last week'",
-        "card 3 (line 11): not a vCard line: 'garbage without a colon'",
-        "card 3 (line 10): no name (neither FN nor N)",
     ]
-    assert "(and 6 more problems)" in excinfo.value.message
+    assert found.notes == [
+        "card 3 (line 11): not a vCard line, left out: 'garbage without a colon'"
+    ]
+    # The card with only an e-mail is named from it; the good ones are kept.
+    assert [p.name for p in found.people] == ["Good Person", "x@example.org", "Last One"]
 
 
 def test_vcard_empty_file() -> None:
-    with pytest.raises(InvalidFile, match="no BEGIN:VCARD found"):
+    with pytest.raises(InvalidFile, match="no complete card"):
         read_vcards("\n\n")
 
 
@@ -346,6 +356,13 @@ _optional = st.one_of(st.none(), _words)
 _names = _words.filter(lambda name: bool(name.strip()))
 _keys = st.from_regex(r"[a-z]{1,8}(-[a-z0-9]{1,5}){0,2}", fullmatch=True)
 _dates = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+# A birthday: a date (but in 1604, the stand-in year for none) or a day without a year.
+_birthdays = st.one_of(
+    _dates.filter(lambda d: d.year != 1604).map(date.isoformat),
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2000, 12, 31)).map(
+        lambda d: f"--{d.month:02d}-{d.day:02d}"
+    ),
+)
 
 
 @st.composite
@@ -361,13 +378,15 @@ def people(draw: st.DrawFn, keys: st.SearchStrategy[str] = _keys) -> PersonRecor
         title=draw(_optional),
         city=draw(_optional),
         email=draw(_optional),
+        emails=draw(st.lists(_words, max_size=3)),
         phone=draw(_optional),
+        phones=draw(st.lists(_words, max_size=3)),
         met=draw(_optional),
         notes=draw(st.one_of(st.none(), st.text(_TEXT_CHARS, max_size=300), _words)),
         cadence_days=draw(st.one_of(st.none(), st.integers(min_value=1, max_value=10_000))),
         via=draw(_optional),
         added=draw(st.one_of(st.none(), _dates)),
-        birthday=draw(st.one_of(st.none(), _dates)),
+        birthday=draw(st.one_of(st.none(), _birthdays)),
         url=draw(_optional),
     )
 
@@ -397,7 +416,9 @@ def documents(draw: st.DrawFn) -> Document:
 
 
 @pytest.mark.parametrize("version", ["4.0", "3.0"])
-@settings(max_examples=150, suppress_health_check=[HealthCheck.filter_too_much])
+@settings(
+    max_examples=150, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow]
+)
 @given(doc=documents())
 def test_vcard_round_trip(version: str, doc: Document) -> None:
     back = read_vcards(write_vcards(doc, version=version))
@@ -474,30 +495,31 @@ def test_linkedin_short_preamble_and_other_date_forms() -> None:
     ]
 
 
-def test_bad_truncated_linkedin() -> None:
-    with pytest.raises(InvalidFile) as excinfo:
-        read_linkedin(load("bad-truncated-linkedin.csv"))
-    assert problems_of(excinfo) == [
-        "line 6: a quoted field is never closed (the file ends at line 6 inside it;"
-        " is the file cut short?)"
-    ]
-    assert "malformed LinkedIn connections file: line 6" in excinfo.value.message
+def test_bad_truncated_linkedin_skips_the_torn_last_row() -> None:
+    found = read_linkedin(load("bad-truncated-linkedin.csv"))
+    assert [str(s) for s in found.skipped] == ["line 6: cut short: the file ends inside it"]
+    assert found.people
 
 
 def test_linkedin_row_problems_all_at_once() -> None:
     text = (
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
         ",,,x@example.org,Acme,,15 Mar 2024\n"
+        ",,,,,,21 Oct 2024\n"
         "Ann,Lee,,,,,yesterday\n"
         "Bo,Chen,,,Acme,Boss,1 Jan 2020,extra\n"
     )
-    with pytest.raises(InvalidFile) as excinfo:
-        read_linkedin(text)
-    assert problems_of(excinfo) == [
-        "line 2: no name",
-        "line 3: Connected On is not a date: 'yesterday'",
-        "line 4: 8 fields, but the header (line 1) has 7",
+    found = read_linkedin(text)
+    assert [str(s) for s in found.skipped] == [
+        "line 3: no name, e-mail or phone",
+        "line 5: 8 cells, but the header (line 1) has 7",
     ]
+    # A nameless row with an e-mail is named from it; a date not understood is left out.
+    assert [(p.name, p.added) for p in found.people] == [
+        ("x@example.org", date(2024, 3, 15)),
+        ("Ann Lee", None),
+    ]
+    assert found.wheres == ["line 2", "line 4"]
 
 
 def test_linkedin_without_header() -> None:
@@ -519,12 +541,17 @@ def test_google_current_export() -> None:
             birthday=date(1991, 6, 23),
             notes="Met at the robotics fair.\nWants intros to hardware investors.",
             tags=["Friends", "Robotics club"],
-            email="marta.kowalska@example.com",
+            emails=["marta.kowalska@example.com", "marta@example.org"],
             phone="+48 600 100 200",
             city="Kraków",
             url="https://marta.example.com",
         ),
-        PersonRecord(name="Ben J. Carter", email="ben.carter@example.org", phone="+1 555-0142"),
+        PersonRecord(
+            name="Ben J. Carter",
+            email="ben.carter@example.org",
+            phones=["+1 555-0142", "+1 555-0143"],
+            birthday="--12-25",
+        ),
         PersonRecord(
             name="Example Plumbing",
             org="Example Plumbing",
@@ -560,11 +587,14 @@ def test_google_columns_read_by_name_not_position() -> None:
     assert (person.name, person.email, person.tags) == ("Ann Lee", "ann@example.org", ["Team"])
 
 
-def test_bad_google_noname() -> None:
-    with pytest.raises(InvalidFile) as excinfo:
-        read_google_csv(load("bad-google-noname.csv"))
-    assert problems_of(excinfo) == ["line 3: no name"]
-    assert excinfo.value.message == "malformed Google contacts file: line 3: no name"
+def test_bad_google_noname_is_skipped_and_the_rest_read() -> None:
+    found = read_google_csv(load("google-nameless.csv") + ",,,,,,,,,,,,,,,,* myContacts\n")
+    assert [str(s) for s in found.skipped] == ["line 4: no name, e-mail or phone"]
+    # A contact with only an e-mail and a phone is named from the e-mail.
+    assert [(p.name, p.phones) for p in found.people] == [
+        ("Nora Quinn", []),
+        ("someone@example.com", ["+1 555-0199"]),
+    ]
 
 
 def test_google_header_without_names() -> None:
@@ -583,7 +613,7 @@ def test_outlook_export() -> None:
             org="Example Consulting",
             title="Principal Consultant",
             city="Montréal",
-            phone="+1 514 555 0110",
+            phones=["+1 514 555 0110", "+1 514 555 0111"],
             birthday=date(1984, 4, 23),
             tags=["Clients", "Mentors"],
             email="nadia.haddad@example.com",
@@ -610,14 +640,11 @@ def test_outlook_export() -> None:
     ]
 
 
-def test_outlook_row_without_name() -> None:
-    text = "First Name,Last Name,Job Title,E-mail Address\n,,Boss,boss@example.com\n"
-    with pytest.raises(InvalidFile) as excinfo:
-        read_outlook_csv(text)
-    assert problems_of(excinfo) == ["line 2: no name"]
-
-
-# ---------------------------------------------------------------- generic CSV
+def test_outlook_row_without_name_is_named_from_the_email() -> None:
+    text = "First Name,Last Name,Job Title,E-mail Address\n,,Boss,boss@example.com\n,,Boss,\n"
+    found = read_outlook_csv(text)
+    assert [p.name for p in found.people] == ["boss@example.com"]
+    assert [str(s) for s in found.skipped] == ["line 3: no name, e-mail or phone"]
 
 
 def test_generic_csv() -> None:
@@ -655,7 +682,7 @@ def test_generic_csv() -> None:
             cadence_days=90,
             added=date(2024, 1, 9),
         ),
-        PersonRecord(name="Mary Somerville", aliases=["Polly"]),
+        PersonRecord(name="Mary Somerville", aliases=["Polly"], birthday="--12-26"),
     ]
 
 
@@ -665,27 +692,53 @@ def test_generic_csv_any_column_order_and_case() -> None:
     assert person == PersonRecord(name="Ann Lee", tags=["x", ";y", "z\\"])
 
 
-def test_bad_generic_unknown_column() -> None:
+def test_generic_csv_reads_common_column_names_and_notes_the_others() -> None:
+    found = read_generic_csv(load("generic-other-columns.csv"))
+    assert found.people
+    assert all(p.org for p in found.people)
+    assert all(p.email for p in found.people)
+
+
+def test_generic_csv_unknown_layout_names_the_layouts() -> None:
     with pytest.raises(InvalidFile) as excinfo:
-        read_generic_csv(load("bad-generic-unknown-column.csv"))
-    assert problems_of(excinfo) == ["line 1: unknown columns 'company', 'e-mail'"]
+        read_generic_csv("Vorname;Nachname;Firma\nAnna;Schmidt;Acme\n")
+    assert problems_of(excinfo) == [
+        "line 1: the header ('Vorname', 'Nachname', 'Firma') is not a layout netjournal"
+        " reads: it has no name column"
+    ]
     assert excinfo.value.hint is not None
-    assert "name, key, aliases" in excinfo.value.hint
+    for layout in ("LinkedIn (First Name, Last Name, Connected On)", "Thunderbird", "Outlook"):
+        assert layout in excinfo.value.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "skipped"),
+    [
+        ("name,org,Name\nAnn,Acme,Ann\n", []),
+        (
+            "name,cadence_days,added,birthday\nAnn,0,2024-13-01,soon\nBo,,,\n",
+            [
+                "line 2: cadence_days is not a whole number above zero: '0'; added is not a"
+                " YYYY-MM-DD date: '2024-13-01'; birthday is not a YYYY-MM-DD date: 'soon'"
+            ],
+        ),
+        ('name,notes\nBo,\nAnn,"unfinished\n', ["line 3: cut short: the file ends inside it"]),
+        ('name,notes\nAnn,"a"b\nBo,\n', ["line 2: unreadable quotes (',' expected after '\"')"]),
+        ("name,org\n,Acme\nBo,\n", ["line 2: no name, e-mail or phone"]),
+        ("name,org,city\nBo,Acme,Roma\nAnn,Ac", ["line 3: cut short: the file ends inside it"]),
+    ],
+)
+def test_generic_csv_skips_what_it_cannot_read(text: str, skipped: list[str]) -> None:
+    found = read_generic_csv(text)
+    assert [str(s) for s in found.skipped] == skipped
+    assert [p.name for p in found.people][:1] in (["Ann"], ["Bo"])
 
 
 @pytest.mark.parametrize(
     ("text", "problem"),
     [
-        ("key,org\nann,Acme\n", "line 1: the header has no 'name' column"),
-        ("name,org,Name\nAnn,Acme,Ann\n", "line 1: column 'name' appears twice"),
+        ("key,org\nann,Acme\n", "line 1: the header ('key', 'org') is not a layout"),
         ("\n\n", "the file is empty"),
-        (
-            "name,cadence_days,added,birthday\nAnn,0,2024-13-01,soon\n",
-            "line 2: cadence_days is not a whole number above zero: '0'",
-        ),
-        ('name,notes\nAnn,"unfinished\n', "line 2: a quoted field is never closed"),
-        ('name,notes\nAnn,"a"b\n', "line 2: ',' expected after '\"'"),
-        ("name,org\n,Acme\n", "line 2: no name"),
     ],
 )
 def test_generic_csv_problems(text: str, problem: str) -> None:
@@ -694,26 +747,16 @@ def test_generic_csv_problems(text: str, problem: str) -> None:
     assert problems_of(excinfo)[0].startswith(problem)
 
 
-def test_generic_csv_date_problems_listed_together() -> None:
-    with pytest.raises(InvalidFile) as excinfo:
-        read_generic_csv("name,cadence_days,added,birthday\nAnn,0,2024-13-01,soon\n")
-    assert problems_of(excinfo) == [
-        "line 2: cadence_days is not a whole number above zero: '0'",
-        "line 2: added is not a YYYY-MM-DD date: '2024-13-01'",
-        "line 2: birthday is not a YYYY-MM-DD date: 'soon'",
-    ]
-
-
 def test_write_csv_header_and_lists() -> None:
     doc = doc_of(PersonRecord(name="Ann", tags=["a;b", "c\\"], added=date(2024, 1, 2)))
     text = write_csv(doc)
     header, row, end = text.split("\n")
     assert header == ",".join(FIELDS)
-    assert row == "Ann,,,,a\\;b; c\\\\,,,,,,,,,,,2024-01-02,,"
+    assert row == "Ann,,,,a\\;b; c\\\\,,,,,,,,,,,,,2024-01-02,,"
     assert end == ""
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(found=st.lists(people(keys=_names.map(str.strip)), max_size=5))
 def test_generic_csv_round_trip(found: list[PersonRecord]) -> None:
     doc = doc_of(*found)
@@ -727,16 +770,16 @@ SAMPLES = {
     "contacts-iphone-3.0.vcf": "vcard",
     "contacts-netjournal-4.0.vcf": "vcard",
     "bad-unterminated.vcf": "vcard",
-    "bad-noname.vcf": "vcard",
+    "contacts-nameless.vcf": "vcard",
     "linkedin-connections.csv": "linkedin",
     "linkedin-nopreamble.csv": "linkedin",
     "bad-truncated-linkedin.csv": "linkedin",
     "google-contacts.csv": "google",
     "google-legacy.csv": "google",
-    "bad-google-noname.csv": "google",
+    "google-nameless.csv": "google",
     "outlook-contacts.csv": "outlook",
     "generic-people.csv": "csv",
-    "bad-generic-unknown-column.csv": "csv",
+    "generic-other-columns.csv": "csv",
 }
 
 
@@ -768,7 +811,7 @@ def test_detect_unknown_format() -> None:
     with pytest.raises(InvalidFile) as excinfo:
         detect_format("just some notes\nabout people\n", "notes.txt")
     assert excinfo.value.message == "cannot tell the format of notes.txt"
-    assert excinfo.value.hint == "give --format json|vcard|linkedin|google|outlook|csv"
+    assert excinfo.value.hint == "give --format json|vcard|linkedin|google|outlook|thunderbird|csv"
 
 
 def test_detect_falls_back_on_the_extension() -> None:
@@ -783,7 +826,7 @@ def test_read_any_dispatches() -> None:
     assert read_any(load("generic-people.csv"), "csv").people[2].name == "Mary Somerville"
     assert read_any(load("contacts-netjournal-4.0.vcf"), "vcard").people[0].key == "rosa-chen"
     assert read_any(load("linkedin-nopreamble.csv"), "linkedin").people[0].name == "Olu Adeyemi"
-    with pytest.raises(InvalidFile, match="unknown columns 'who', 'what'"):
+    with pytest.raises(InvalidFile, match=r"the header \('who', 'what'\) is not a layout"):
         read_any("who,what\n", "csv")
     with pytest.raises(InvalidInput, match="unknown import format 'xml'"):
         read_any("", "xml")
@@ -809,6 +852,7 @@ def test_package_exports_the_public_functions() -> None:
         "read_google_csv",
         "read_linkedin",
         "read_outlook_csv",
+        "read_thunderbird_csv",
         "read_vcards",
         "write_csv",
         "write_vcards",

@@ -229,6 +229,13 @@ def maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 
 
 labels = st.lists(text(12), max_size=3, unique_by=str.casefold)
+
+
+def _contact_identity(value: str) -> str:
+    """E-mails and phones that are the same: by their digits (phones), else by case."""
+    return "".join(ch for ch in value if ch.isdigit()) or value.casefold()
+
+
 keys_strategy = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
 days = st.dates(min_value=date(2000, 1, 1), max_value=TODAY).map(date.isoformat)
 
@@ -246,8 +253,12 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
             "tags": draw(labels),
             "values": draw(labels),
         }
-        for field_name in ("org", "title", "city", "email", "phone", "met"):
+        for field_name in ("org", "title", "city", "met"):
             person[field_name] = draw(maybe(text(20)))
+        # Version 2: every e-mail and phone, the preferred (``email``, ``phone``) first.
+        for one, many in (("email", "emails"), ("phone", "phones")):
+            person[many] = draw(st.lists(text(20), max_size=3, unique_by=_contact_identity))
+            person[one] = person[many][0] if person[many] else None
         person["notes"] = draw(maybe(text(60, lines=True)))
         person["cadence_days"] = draw(maybe(st.integers(min_value=1, max_value=3650)))
         person["via"] = draw(maybe(st.sampled_from([k for k in keys if k != key] or [None])))

@@ -482,6 +482,9 @@ def ask(
 def stale(
     limit: Annotated[Optional[int], typer.Option(min=0, help="How many at most.")] = None,
     tag: Annotated[Optional[str], typer.Option(help="Only people with this tag.")] = None,
+    dormant: Annotated[
+        bool, typer.Option("--dormant", help="List the dormant people (imported, never contacted).")
+    ] = False,
     json_: JsonOpt = False,
 ) -> None:
     """Ties going cold: people past the cadence you meant to keep."""
@@ -491,7 +494,7 @@ def stale(
 
     now = today()
     with journal() as store:
-        people = stale_report(store, now, limit=limit, tag=tag, hints=not json_)
+        people = stale_report(store, now, limit=limit, tag=tag, hints=not json_, dormant=dormant)
     if json_:
         render.emit_json({"today": now.isoformat(), "people": [p.public() for p in people]})
         return
@@ -501,8 +504,10 @@ def stale(
     render.table(
         STALE_COLUMNS,
         stale_rows(people),
-        title="Ties going cold",
-        empty=f"No tie with the tag '{tag}' is past its cadence."
+        title="Dormant: imported, never contacted" if dormant else "Ties going cold",
+        empty="Nobody is dormant."
+        if dormant
+        else f"No tie with the tag '{tag}' is past its cadence."
         if tag
         else "No tie is past its cadence. Well kept!",
     )
@@ -665,20 +670,40 @@ def import_(
     format_: Annotated[
         Optional[str],
         typer.Option(
-            "--format", help="json, vcard, linkedin, google, outlook or csv (else detected)."
+            "--format",
+            help="json, vcard, linkedin, google, outlook, thunderbird or csv (else detected).",
         ),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
     ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Refuse a contacts file if any record is unusable.")
+    ] = False,
+    every: Annotated[
+        Optional[int], typer.Option("--every", help="Keep in touch with them every DAYS.")
+    ] = None,
+    tag: Annotated[
+        Optional[list[str]], typer.Option("--tag", help="Tag everyone in the file.")
+    ] = None,
     json_: JsonOpt = False,
 ) -> None:
-    """Import people and events from a file, all or nothing."""
+    """Import people and events from a file: a JSON export all or nothing, a contacts
+    file every record it can (the others are reported)."""
     from netjournal.services.files import import_file
     from netjournal.views.files import import_summary
 
     with journal() as store, render.progress_bar() as progress:
-        report = import_file(store, file, format_, dry_run=dry_run, progress=progress)
+        report = import_file(
+            store,
+            file,
+            format_,
+            dry_run=dry_run,
+            strict=strict,
+            every=every,
+            tags=tag,
+            progress=progress,
+        )
     if json_:
         render.emit_json({"dry_run": dry_run, **report.public()})
         return

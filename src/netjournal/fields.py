@@ -17,7 +17,7 @@ from typing import Literal
 
 from netjournal.checks import MAX_LABEL, MAX_NAME, MAX_TEXT
 
-Kind = Literal["key", "name", "labels", "text", "days", "ref", "date"]
+Kind = Literal["key", "name", "labels", "contacts", "text", "days", "ref", "date", "birthday"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,9 @@ class PersonField:
     column: str | None = None  # its column in the person table (lists live in person_label)
     label_kind: str | None = None  # for lists: its kind in person_label
     limit: int = MAX_TEXT
+    # For e-mails and phones: the first is ``column`` of the person table, the others
+    # follow in person_contact under this kind.
+    contact_kind: str | None = None
 
 
 PERSON_FIELDS: tuple[PersonField, ...] = (
@@ -43,13 +46,15 @@ PERSON_FIELDS: tuple[PersonField, ...] = (
     PersonField("title", "text", "title", column="title"),
     PersonField("city", "text", "city", column="city"),
     PersonField("email", "text", "e-mail", column="email"),
+    PersonField("emails", "contacts", "e-mail", column="email", contact_kind="email"),
     PersonField("phone", "text", "phone", column="phone"),
+    PersonField("phones", "contacts", "phone", column="phone", contact_kind="phone"),
     PersonField("met", "text", "how you met", column="met"),
     PersonField("notes", "text", "notes", column="notes"),
     PersonField("cadence_days", "days", "cadence", column="cadence_days"),
     PersonField("via", "ref", "via", column="via_id"),
     PersonField("added", "date", "date added", column="added"),
-    PersonField("birthday", "date", "birthday", column="birthday"),
+    PersonField("birthday", "birthday", "birthday", column="birthday"),
     PersonField("url", "text", "web page", column="url"),
 )
 
@@ -62,6 +67,10 @@ LIST_FIELDS: dict[str, str] = {
     f.label_kind: f.name for f in PERSON_FIELDS if f.label_kind is not None
 }
 LABEL_KINDS: tuple[str, ...] = tuple(LIST_FIELDS)
+#: E-mails and phones, by their kind in ``person_contact``: ``{"email": "emails", …}``.
+CONTACT_FIELDS: dict[str, str] = {
+    f.contact_kind: f.name for f in PERSON_FIELDS if f.contact_kind is not None
+}
 
 
 def _sql_value(field: PersonField) -> str:
@@ -70,6 +79,13 @@ def _sql_value(field: PersonField) -> str:
         return "v.key"
     if field.kind == "labels":
         return f"json(coalesce(l.{field.name}_, '[]'))"
+    if field.kind == "contacts":
+        more = f"c.{field.name}_"
+        return (
+            f"CASE WHEN p.{field.column} IS NULL THEN json(coalesce({more}, '[]')) "
+            f"ELSE json('[' || json_quote(p.{field.column}) || coalesce(',' || "
+            f"nullif(substr({more}, 2, length({more}) - 2), ''), '') || ']') END"
+        )
     return f"p.{field.column}"
 
 
@@ -78,15 +94,23 @@ def _labels_cte() -> str:
         f"json_group_array(name) FILTER (WHERE kind = '{kind}') AS {name}_"
         for kind, name in LIST_FIELDS.items()
     )
+    contacts = ",\n        ".join(
+        f"json_group_array(value) FILTER (WHERE kind = '{kind}') AS {name}_"
+        for kind, name in CONTACT_FIELDS.items()
+    )
     return (
         "WITH labels AS (\n    SELECT person_id,\n        " + lists + "\n"
         "    FROM (SELECT person_id, kind, name FROM person_label "
+        "ORDER BY person_id, kind, position)\n    GROUP BY person_id\n),\n"
+        "contacts AS (\n    SELECT person_id,\n        " + contacts + "\n"
+        "    FROM (SELECT person_id, kind, value FROM person_contact "
         "ORDER BY person_id, kind, position)\n    GROUP BY person_id\n)\n"
     )
 
 
 _FROM = (
     "FROM person p LEFT JOIN person v ON v.id = p.via_id LEFT JOIN labels l ON l.person_id = p.id"
+    " LEFT JOIN contacts c ON c.person_id = p.id"
 )
 
 #: One JSON person object per row (``SELECT json_object(…)``), made by SQLite.

@@ -41,6 +41,19 @@ class Person(SQLModel, table=True):
     last_contact: date | None = None
     # The lexicon domain most of their skills and title fall in (kept by the index).
     domain: str | None = Field(default=None, index=True)
+    # Came from a contacts file (m007): dormant until contacted or given a cadence.
+    dormant: bool = False
+
+
+class PersonContact(SQLModel, table=True):
+    """A further e-mail or phone of a person (``kind``), after ``person.email``/``phone``."""
+
+    __tablename__ = "person_contact"
+    person_id: int = Field(foreign_key="person.id", primary_key=True)
+    kind: str = Field(primary_key=True)
+    position: int = Field(primary_key=True)
+    value: str
+    norm: str
 
 
 class PersonLabel(SQLModel, table=True):

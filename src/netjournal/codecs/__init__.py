@@ -1,9 +1,10 @@
 """Codecs: the files ``net import`` reads and ``net export`` writes.
 
-Nothing here touches the journal or the command line.  Every reader takes the
-text of a file (already decoded) and returns a
-:class:`~netjournal.codecs.document.Document`; every writer takes people and
-returns text.
+Nothing here touches the journal or the command line.  Every reader of a
+contacts file takes the text of a file (already decoded) and returns
+:class:`~netjournal.codecs.common.Contacts`: a
+:class:`~netjournal.codecs.document.Document` and the records it skipped;
+every writer takes people and returns text.
 
 :data:`FORMATS` is the one registry of formats: the CLI's ``--format``
 choices, detection and export all read it.  The codec functions live in the
@@ -12,7 +13,7 @@ module stays cheap to import and vobject loads only for vCards):
 
 - :mod:`.vcard`: ``read_vcards``, ``write_vcards``
 - :mod:`.csvfiles`: ``read_linkedin``, ``read_google_csv``,
-  ``read_outlook_csv``, ``read_generic_csv``, ``write_csv``
+  ``read_outlook_csv``, ``read_thunderbird_csv``, ``read_generic_csv``, ``write_csv``
 - :mod:`.detect`: ``detect_format``, ``read_any``
 - :mod:`.document`: the JSON interchange document
 - :mod:`.common`: helpers the readers share
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
         read_google_csv,
         read_linkedin,
         read_outlook_csv,
+        read_thunderbird_csv,
         write_csv,
     )
     from netjournal.codecs.detect import detect_format, read_any
@@ -53,6 +55,7 @@ FORMATS: tuple[Format, ...] = (
     Format("linkedin", reads=True, writes=False),
     Format("google", reads=True, writes=False),
     Format("outlook", reads=True, writes=False),
+    Format("thunderbird", reads=True, writes=False),
     Format("csv", reads=True, writes=True, extensions=(".csv",)),
 )
 IMPORT_FORMATS: tuple[str, ...] = tuple(f.name for f in FORMATS if f.reads)
@@ -79,6 +82,7 @@ __all__ = [
     "read_google_csv",
     "read_linkedin",
     "read_outlook_csv",
+    "read_thunderbird_csv",
     "read_vcards",
     "write_csv",
     "write_vcards",
@@ -90,6 +94,7 @@ _EXPORTS = {
     "read_linkedin": "csvfiles",
     "read_google_csv": "csvfiles",
     "read_outlook_csv": "csvfiles",
+    "read_thunderbird_csv": "csvfiles",
     "read_generic_csv": "csvfiles",
     "write_csv": "csvfiles",
     "detect_format": "detect",

@@ -10,32 +10,37 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from netjournal.codecs import EXTENSIONS, IMPORT_FORMATS
-from netjournal.codecs.common import strip_bom
+from netjournal.codecs.common import Contacts, strip_bom
 from netjournal.codecs.csvfiles import (
+    Header,
     csv_kind,
+    peek_rows,
     read_generic_csv,
     read_google_csv,
     read_linkedin,
     read_outlook_csv,
+    read_thunderbird_csv,
+    unknown_layout,
 )
-from netjournal.codecs.document import Document
 from netjournal.errors import InvalidFile, InvalidInput
 
 FORMAT_HINT = f"give --format {'|'.join(IMPORT_FORMATS)}"
 
 
-def _read_vcards(text: str) -> Document:
+def _read_vcards(text: str) -> Contacts:
     # vobject is imported only when a vCard is read, keeping detection light.
     from netjournal.codecs.vcard import read_vcards
 
     return read_vcards(text)
 
 
-_READERS: dict[str, Callable[[str], Document]] = {
+_READERS: dict[str, Callable[[str], Contacts]] = {
     "vcard": _read_vcards,
     "linkedin": read_linkedin,
     "google": read_google_csv,
     "outlook": read_outlook_csv,
+    "thunderbird": read_thunderbird_csv,
+    "csv": read_generic_csv,
 }
 
 
@@ -79,19 +84,23 @@ def detect_format(text: str, filename: str | None = None) -> str:
     raise InvalidFile(f"cannot tell the format of {filename or 'the input'}", hint=FORMAT_HINT)
 
 
-def read_any(text: str, fmt: str) -> Document:
-    """Read an import file in a format other than JSON.
+def read_any(text: str, fmt: str) -> Contacts:
+    """Read a contacts file (any format other than JSON).
 
-    ``csv`` means any CSV export: LinkedIn, Google and Outlook ones are told
-    apart by their header, and anything else is read as the journal's own
-    CSV (whose reader names the columns it does not know).
+    ``csv`` means any CSV export: LinkedIn, Google, Outlook and Thunderbird
+    ones are told apart by their header, and anything else is read as the
+    journal's own CSV, or fails naming the layouts it reads.
     """
     if fmt == "json":
         raise ValueError("JSON documents are read by the document loader, not read_any")
     if fmt == "csv":
         kind = csv_kind(text)
-        reader = _READERS.get(kind or "", read_generic_csv)
-        return reader(text)
+        if kind is None:
+            rows = [row for row in peek_rows(text) if not row.blank]
+            if not rows:
+                raise InvalidFile("the CSV file is empty")
+            unknown_layout(Header(rows[0]))
+        return _READERS[kind or "csv"](text)
     if fmt not in _READERS:
         raise InvalidInput(f"unknown import format {fmt!r}", hint=FORMAT_HINT)
     return _READERS[fmt](text)

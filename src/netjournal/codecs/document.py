@@ -10,8 +10,9 @@ into a :class:`Document` first, so that one code path writes to the journal.
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -66,6 +67,48 @@ class _Record(BaseModel):
         return data
 
 
+_BIRTHDAY = re.compile(r"(\d{4}|-)-(\d{2})-(\d{2})")
+
+
+def check_birthday(value: object) -> str | None:
+    """A birthday as the format writes it: ``YYYY-MM-DD``, or ``--MM-DD`` without a year."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        raise ValueError("must be a YYYY-MM-DD or --MM-DD date")
+    text = value.strip()
+    match = _BIRTHDAY.fullmatch(text)
+    if match is None:
+        raise ValueError("must be a YYYY-MM-DD or --MM-DD date")
+    year, month, day = match.groups()
+    date(2000 if year == "-" else int(year), int(month), int(day))  # raises when no such day
+    return text
+
+
+def _fold_contact(kind: str, value: str) -> str:
+    if kind == "email":
+        return value.casefold()
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return digits or value.casefold()
+
+
+def unite_contacts(kind: str, first: object, many: object) -> tuple[str | None, list[str]]:
+    """The one and the list of e-mails (or phones): the preferred first, no repeats."""
+    items: list[str] = []
+    seen: set[str] = set()
+    candidates = [first] if isinstance(first, str) else []
+    candidates += [v for v in many if isinstance(v, str)] if isinstance(many, list) else []
+    for value in candidates:
+        value = value.strip()
+        folded = _fold_contact(kind, value)
+        if value and folded not in seen:
+            seen.add(folded)
+            items.append(value)
+    return (items[0] if items else None), items
+
+
 class PersonRecord(_Record):
     key: str | None = None
     name: str = Field(min_length=1)
@@ -77,22 +120,44 @@ class PersonRecord(_Record):
     title: str | None = None
     city: str | None = None
     email: str | None = None
+    emails: list[str] = []
     phone: str | None = None
+    phones: list[str] = []
     met: str | None = None
     notes: str | None = None
     cadence_days: int | None = Field(default=None, gt=0)
     via: str | None = None
     added: date | None = None
-    # Extensions of version 1, written only when set.
-    birthday: date | None = None
+    # Version 2 (read in version 1 documents too).
+    birthday: str | None = None
     url: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _contacts(cls, data: Any) -> Any:
+        """``email`` is the first of ``emails`` (and ``phone`` of ``phones``), in every version."""
+        if not isinstance(data, dict):
+            return data
+        for one, many, kind in (("email", "emails", "email"), ("phone", "phones", "phone")):
+            if one in data or many in data:
+                if many in data and not isinstance(data[many], list):
+                    continue  # the field's own check names the mistake
+                first = data.get(one)
+                data = {**data}
+                data[one], data[many] = unite_contacts(kind, first, data.get(many) or [])
+        return data
+
+    @field_validator("birthday", mode="before")
+    @classmethod
+    def _birthday(cls, value: object) -> str | None:
+        return check_birthday(value)
 
     @field_validator("org", "title", "city", "email", "phone", "met", "notes", "via", "url")
     @classmethod
     def _strip(cls, value: str | None) -> str | None:
         return _clean(value)
 
-    @field_validator("aliases", "skills", "tags", "values")
+    @field_validator("aliases", "skills", "tags", "values", "emails", "phones")
     @classmethod
     def _items(cls, items: list[str]) -> list[str]:
         seen: dict[str, str] = {}

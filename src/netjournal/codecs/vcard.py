@@ -10,12 +10,12 @@ FN (else N)                   name
 NICKNAME (comma list)         aliases
 ORG (first component)         org
 TITLE                         title
-EMAIL (first)                 email
-TEL (first)                   phone
+EMAIL (every one)             emails (the preferred first: PREF, TYPE=pref)
+TEL (every one)               phones (likewise)
 ADR (first locality)          city
 NOTE                          notes
 CATEGORIES                    tags
-BDAY                          birthday (a birthday without a year is skipped)
+BDAY                          birthday (``--MM-DD`` without a year)
 URL                           url
 UID                           key, only when it looks like a journal key
 EXPERTISE (RFC 6715)          skills, one property per skill
@@ -38,14 +38,21 @@ importer resolves it); any other URI, such as a web page, is dropped.  The
 same property names are written in vCard 3.0, whose readers ignore what they
 do not know.
 
-Lines are parsed by vobject (parameters, quoted-printable and CHARSET of
-vCard 2.1); unfolding, card boundaries and value escapes are handled here so
-that every problem can name its card and line, and so that a comma inside a
-note is never taken for a list separator.
+Lines are parsed by vobject (parameters); unfolding, card boundaries,
+quoted-printable values (in their CHARSET, else UTF-8, else Windows-1252)
+and value escapes are handled here so that every problem can name its card
+and line, and so that a comma inside a note is never taken for a list
+separator.  Every line-end variant is read (CRLF, LF, CR CR LF, CR).
+
+A card that cannot be used (no name, e-mail or phone, as a photo-only card;
+unterminated) is skipped and reported with its number and line; the other
+cards are read.  A card without FN or N is named from its organisation, else
+its first e-mail or phone.
 """
 
 from __future__ import annotations
 
+import quopri
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -55,15 +62,19 @@ from vobject.base import ContentLine, VObjectError, textLineToContentLine
 
 from netjournal.codecs.common import (
     NEWLINE,
+    Contacts,
+    Skipped,
     clean,
     excerpt,
     fail,
     lenient_birthday,
-    make_person,
+    name_from_contacts,
     new_document,
     parse_cadence,
     parse_iso_date,
+    record_person,
     strip_bom,
+    unify_line_ends,
 )
 from netjournal.codecs.document import Document, PersonRecord, TieRecord
 
@@ -113,7 +124,7 @@ def _split_raw(value: str, separator: str) -> list[str]:
 
 
 _ESCAPE = re.compile(r"\\(.?)", re.DOTALL)
-_ESCAPED = {"n": "\n", "N": "\n", "\\": "\\", ",": ",", ";": ";", ":": ":"}
+_ESCAPED = {"n": "\n", "N": "\n", "\\": "\\", ",": ",", ";": ";", ":": ":", '"': '"'}
 
 
 def _unescape(value: str) -> str:
@@ -238,8 +249,8 @@ def _logical_lines(text: str) -> list[_Line]:
     return lines
 
 
-def _split_cards(lines: Iterable[_Line], problems: list[str]) -> list[_Card]:
-    """Group logical lines into complete cards; note broken boundaries."""
+def _split_cards(lines: Iterable[_Line], skipped: list[Skipped]) -> list[_Card]:
+    """Group logical lines into complete cards; skip (and say why) broken ones."""
     complete: list[_Card] = []
     current: _Card | None = None
     count = 0
@@ -248,48 +259,82 @@ def _split_cards(lines: Iterable[_Line], problems: list[str]) -> list[_Card]:
         word = line.text.strip().upper()
         if word == "BEGIN:VCARD":
             if current is not None:
-                problems.append(f"{current.where}: BEGIN:VCARD without END:VCARD")
+                skipped.append(Skipped(current.where, "BEGIN:VCARD without END:VCARD"))
             count += 1
             current = _Card(count, line.number)
             outside = False
         elif word == "END:VCARD":
             if current is None:
-                problems.append(f"line {line.number}: END:VCARD without BEGIN:VCARD")
+                skipped.append(Skipped(f"line {line.number}", "END:VCARD without BEGIN:VCARD"))
             else:
                 complete.append(current)
             current = None
         elif current is not None:
             current.lines.append(line)
         elif not outside:
-            problems.append(f"line {line.number}: text outside any card: {excerpt(line.text)}")
+            skipped.append(
+                Skipped(f"line {line.number}", f"text outside any card: {excerpt(line.text)}")
+            )
             outside = True
     if current is not None:
-        problems.append(f"{current.where}: BEGIN:VCARD without END:VCARD")
+        skipped.append(
+            Skipped(current.where, "BEGIN:VCARD without END:VCARD (is the file cut short?)")
+        )
     return complete
 
 
-def _parse_props(card: _Card, problems: list[str]) -> None:
-    """Parse each line of a card with vobject into ``card.props``."""
-    for line in card.lines:
+_QP_PARAMS = frozenset({"ENCODING=QUOTED-PRINTABLE", "QUOTED-PRINTABLE"})
+
+
+def _without_qp(text: str) -> tuple[str, bool]:
+    """The line without its quoted-printable parameter, and whether it had one."""
+    head, colon, value = text.partition(":")
+    params = head.split(";")
+    kept = [p for p in params if p.strip().upper() not in _QP_PARAMS]
+    return ";".join(kept) + colon + value, len(kept) != len(params)
+
+
+def _decode_qp(value: str, charsets: list[str]) -> str:
+    """A quoted-printable value in its CHARSET, else UTF-8, else Windows-1252."""
+    raw = quopri.decodestring(value.encode("utf-8", "surrogateescape"))
+    for charset in [*charsets[:1], "utf-8", "cp1252"]:
         try:
-            parsed = textLineToContentLine(line.text, line.number)
-        except VObjectError:
-            problems.append(f"{card.at(line.number)}: not a vCard line: {excerpt(line.text)}")
+            return raw.decode(charset)
+        except (UnicodeDecodeError, LookupError):
             continue
-        except (UnicodeError, LookupError, ValueError) as exc:
-            problems.append(f"{card.at(line.number)}: cannot decode the value: {exc}")
+    return raw.decode("latin-1")
+
+
+def _parse_props(card: _Card, notes: list[str]) -> None:
+    """Parse each line of a card with vobject into ``card.props``; note lines left out."""
+    for line in card.lines:
+        text, qp = _without_qp(line.text)
+        try:
+            parsed = textLineToContentLine(text, line.number)
+        except (VObjectError, UnicodeError, LookupError, ValueError):
+            notes.append(f"{card.at(line.number)}: not a vCard line, left out: {excerpt(text)}")
             continue
         params = {
             str(key).upper(): [str(value) for value in values]
             for key, values in parsed.params.items()
         }
-        card.props.append(_Prop(str(parsed.name).upper(), params, str(parsed.value), line.number))
+        singles = [str(value).upper() for value in parsed.singletonparams]
+        if singles:  # vCard 2.1: TEL;CELL;PREF:…
+            params["TYPE"] = [*params.get("TYPE", []), *singles]
+        value = str(parsed.value)
+        if qp:
+            value = _decode_qp(value, params.get("CHARSET", []))
+        card.props.append(_Prop(str(parsed.name).upper(), params, value, line.number))
 
 
 # ---------------------------------------------------------------- reading fields
 
 
+_EAST_ASIAN = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def _name(card: _Card) -> str | None:
+    """FN, else N (family name first for Chinese, Japanese and Korean names)."""
     full = card.text("FN")
     if full:
         return full
@@ -297,7 +342,10 @@ def _name(card: _Card) -> str | None:
         parts = [" ".join(_split(part, ",")) for part in _split_raw(prop.value, ";")]
         parts += [""] * 3
         family, given, additional = parts[0], parts[1], parts[2]
-        name = clean(" ".join(word for word in (given, additional, family) if word.strip()))
+        order = (given, additional, family)
+        if _EAST_ASIAN.search(family + given):
+            order = (family, given, additional)
+        name = clean(" ".join(word for word in order if word.strip()))
         if name:
             return " ".join(name.split())
     return None
@@ -325,9 +373,34 @@ def _city(card: _Card) -> str | None:
     return None
 
 
-def _phone(card: _Card) -> str | None:
+def _preference(prop: _Prop) -> int:
+    """How preferred a value is: PREF=1 (4.0) or TYPE=pref (3.0, 2.1) first, then in order."""
+    for value in prop.param("PREF"):
+        if value.strip().isdigit():
+            return int(value)
+    types = {t.strip().lower() for value in prop.param("TYPE") for t in value.split(",")}
+    return 1 if "pref" in types else 101
+
+
+def _by_preference(props: list[_Prop]) -> list[_Prop]:
+    return sorted(props, key=_preference)
+
+
+def _emails(card: _Card) -> list[str]:
+    found = (clean(_unescape(prop.value)) for prop in _by_preference(card.all("EMAIL")))
+    out = []
+    for email in found:
+        if email and email.lower().startswith("mailto:"):
+            email = clean(email[7:])
+        if email:
+            out.append(email)
+    return out
+
+
+def _phones(card: _Card) -> list[str]:
     version = card.text("VERSION") or ""
-    for prop in card.all("TEL"):
+    out = []
+    for prop in _by_preference(card.all("TEL")):
         phone = clean(_unescape(prop.value))
         if not phone:
             continue
@@ -337,19 +410,19 @@ def _phone(card: _Card) -> str | None:
         if as_uri and phone.lower().startswith("tel:"):
             phone = clean(phone[4:])
         if phone:
-            return phone
-    return None
+            out.append(phone)
+    return out
 
 
-def _birthday(card: _Card) -> date | None:
+def _birthday(card: _Card) -> str | None:
     for prop in card.all("BDAY"):
-        birthday = lenient_birthday(_unescape(prop.value))
-        if birthday is None:
-            continue
         # Apple Contacts writes a birthday without a year with a stand-in year.
-        if str(birthday.year) in prop.param("X-APPLE-OMIT-YEAR"):
-            return None
-        return birthday
+        omitted = prop.param("X-APPLE-OMIT-YEAR")
+        birthday = lenient_birthday(
+            _unescape(prop.value), omit_year=omitted[0] if omitted else None
+        )
+        if birthday is not None:
+            return birthday
     return None
 
 
@@ -362,7 +435,7 @@ def _cadence(card: _Card, problems: list[str]) -> int | None:
             return parse_cadence(text)
         except ValueError:
             problems.append(
-                f"{card.at(prop.line)}: X-NETJOURNAL-CADENCE is not a whole number of days"
+                f"line {prop.line}: X-NETJOURNAL-CADENCE is not a whole number of days"
                 f" above zero: {excerpt(text)}"
             )
     return None
@@ -377,16 +450,16 @@ def _added(card: _Card, problems: list[str]) -> date | None:
             return parse_iso_date(text)
         except ValueError:
             problems.append(
-                f"{card.at(prop.line)}: X-NETJOURNAL-ADDED is not a YYYY-MM-DD date: "
-                f"{excerpt(text)}"
+                f"line {prop.line}: X-NETJOURNAL-ADDED is not a YYYY-MM-DD date: {excerpt(text)}"
             )
     return None
 
 
-def _person(card: _Card, problems: list[str]) -> PersonRecord | None:
-    name = _name(card)
+def _person(card: _Card, problems: list[str], skipped: list[Skipped]) -> PersonRecord | None:
+    emails, phones = _emails(card), _phones(card)
+    name = _name(card) or _org(card) or name_from_contacts(emails, phones)
     if name is None:
-        problems.append(f"{card.where}: no name (neither FN nor N)")
+        skipped.append(Skipped(card.where, "no name, e-mail or phone"))
         return None
     notes = card.texts("NOTE")
     fields: dict[str, object] = {
@@ -399,8 +472,8 @@ def _person(card: _Card, problems: list[str]) -> PersonRecord | None:
         "org": _org(card),
         "title": card.text("TITLE"),
         "city": _city(card),
-        "email": card.text("EMAIL"),
-        "phone": _phone(card),
+        "emails": emails,
+        "phones": phones,
         "met": card.text("X-NETJOURNAL-MET"),
         "notes": "\n\n".join(notes) if notes else None,
         "cadence_days": _cadence(card, problems),
@@ -409,7 +482,10 @@ def _person(card: _Card, problems: list[str]) -> PersonRecord | None:
         "birthday": _birthday(card),
         "url": card.text("URL"),
     }
-    return make_person(card.where, fields, problems)
+    if problems:
+        skipped.append(Skipped(card.where, "; ".join(problems)))
+        return None
+    return record_person(card.where, fields, skipped)
 
 
 # ---------------------------------------------------------------- ties
@@ -481,26 +557,36 @@ def _ties(entries: list[tuple[_Card, PersonRecord]]) -> list[TieRecord]:
 # ---------------------------------------------------------------- reading
 
 
-def read_vcards(text: str) -> Document:
-    """Read every card of a vCard file (2.1, 3.0 or 4.0) into a document.
+def read_vcards(text: str) -> Contacts:
+    """Read every card of a vCard file (2.1, 3.0 or 4.0).
 
-    Raise InvalidFile listing every broken card (unterminated, without a
-    name, unreadable lines, bad netjournal extension values); nothing is
-    returned from a file with any problem.
+    A card that cannot be used is skipped and reported (its number, line and
+    why); a file without any ``BEGIN:VCARD`` fails.
     """
-    problems: list[str] = []
-    cards = _split_cards(_logical_lines(strip_bom(text)), problems)
-    if not cards and not problems:
-        fail(WHAT, ["no BEGIN:VCARD found"], hint="is this a vCard (.vcf) file?")
+    skipped: list[Skipped] = []
+    notes: list[str] = []
+    cards = _split_cards(_logical_lines(unify_line_ends(strip_bom(text))), skipped)
+    if not cards:
+        fail(
+            WHAT,
+            ["no complete card (BEGIN:VCARD … END:VCARD) found"],
+            hint="is this a vCard (.vcf) file?",
+        )
     entries: list[tuple[_Card, PersonRecord]] = []
     for card in cards:
-        _parse_props(card, problems)
-        person = _person(card, problems)
+        _parse_props(card, notes)
+        person = _person(card, [], skipped)
         if person is not None:
             entries.append((card, person))
-    if problems:
-        fail(WHAT, problems)
-    return new_document((person for _, person in entries), _ties(entries))
+    skipped.sort(key=_skipped_order)
+    people = [person for _, person in entries]
+    wheres = [card.where for card, _ in entries]
+    return Contacts(new_document(people, _ties(entries)), skipped, wheres, notes)
+
+
+def _skipped_order(item: Skipped) -> int:
+    digits = re.findall(r"line (\d+)", item.where)
+    return int(digits[0]) if digits else 0
 
 
 # ---------------------------------------------------------------- writing
@@ -561,16 +647,25 @@ def _contact_lines(person: PersonRecord, version: str) -> list[str]:
         lines.append(_line("ORG", _escape_text(person.org)))
     if person.title:
         lines.append(_line("TITLE", _escape_text(person.title)))
-    if person.email:
+    several = len(person.emails) > 1
+    for position, email in enumerate(person.emails or ([person.email] if person.email else [])):
         params = [("TYPE", "INTERNET")] if version == "3.0" else []
-        lines.append(_line("EMAIL", _escape_text(person.email), params))
-    if person.phone:
+        if several and position == 0:
+            params.append(("TYPE", "pref") if version == "3.0" else ("PREF", "1"))
+        lines.append(_line("EMAIL", _escape_text(email), params))
+    several = len(person.phones) > 1
+    for position, phone in enumerate(person.phones or ([person.phone] if person.phone else [])):
         params = [("VALUE", "text")] if version == "4.0" else []
-        lines.append(_line("TEL", _escape_text(person.phone), params))
+        if several and position == 0:
+            params.append(("TYPE", "pref") if version == "3.0" else ("PREF", "1"))
+        lines.append(_line("TEL", _escape_text(phone), params))
     if person.city:
         lines.append(_line("ADR", f";;;{_escape_text(person.city)};;;"))
     if person.birthday:
-        lines.append(_line("BDAY", _format_bday(person.birthday, version)))
+        omit = [("X-APPLE-OMIT-YEAR", "1604")] if person.birthday.startswith("--") else []
+        lines.append(
+            _line("BDAY", _format_bday(person.birthday, version), omit if version == "3.0" else [])
+        )
     if person.url:
         lines.append(_line("URL", _escape_uri(person.url)))
     if person.tags:
@@ -580,10 +675,18 @@ def _contact_lines(person: PersonRecord, version: str) -> list[str]:
     return lines
 
 
-def _format_bday(birthday: date, version: str) -> str:
+def _format_bday(birthday: str, version: str) -> str:
+    """``YYYY-MM-DD`` (3.0) or ``YYYYMMDD`` (4.0); without a year ``--MMDD`` in 4.0.
+
+    vCard 3.0 has no form for a birthday without a year: Apple's stand-in
+    year 1604 is written, which readers of this format take as none.
+    """
+    if birthday.startswith("--"):
+        month, day = birthday[2:4], birthday[5:7]
+        return f"1604-{month}-{day}" if version == "3.0" else f"--{month}{day}"
     if version == "3.0":
-        return f"{birthday.year:04d}-{birthday.month:02d}-{birthday.day:02d}"
-    return f"{birthday.year:04d}{birthday.month:02d}{birthday.day:02d}"
+        return birthday
+    return birthday.replace("-", "")
 
 
 def _journal_lines(person: PersonRecord, related: list[tuple[str, str | None]]) -> list[str]:

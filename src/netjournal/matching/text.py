@@ -56,5 +56,13 @@ def stem_it(word: str) -> str:
 
 
 def slug(text: str) -> str:
-    """A lowercase ASCII slug for keys: ``Anna Rossi`` → ``anna-rossi``."""
+    """A lowercase ASCII slug for keys: ``Anna Rossi`` → ``anna-rossi``, ``Søren`` → ``soren``.
+
+    Letters of every script are transliterated (anyascii): ``Иван Петров`` →
+    ``ivan-petrov``, ``やまだ たろう`` → ``yamada-tarou``.
+    """
+    if not text.isascii():
+        from anyascii import anyascii
+
+        text = anyascii(unicodedata.normalize("NFC", text))
     return "-".join(re.findall(r"[a-z0-9]+", fold(text)))

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from netjournal.codecs.document import Document
 from netjournal.errors import InvalidFile, InvalidInput
 
 if TYPE_CHECKING:
@@ -18,7 +19,9 @@ if TYPE_CHECKING:
 
 
 def read_import_file(file: Path) -> str:
-    """The text of a file to import (UTF-8 with or without BOM, UTF-16, else Latin-1)."""
+    """The text of a file to import, whatever it was written in (see ``codecs.charset``)."""
+    from netjournal.codecs.charset import decode, decode_vcards
+
     if file.is_dir():
         raise InvalidFile(f"{file} is a folder, not a file")
     try:
@@ -29,12 +32,9 @@ def read_import_file(file: Path) -> str:
         raise InvalidFile(f"cannot read {file}: {exc.strerror}") from None
     if not raw.strip():
         raise InvalidFile(f"{file} is empty")
-    for encoding in ("utf-8-sig", "utf-16"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1")
+    if raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:11].upper() == b"BEGIN:VCARD":
+        return decode_vcards(raw)
+    return decode(raw)
 
 
 def import_file(
@@ -43,21 +43,49 @@ def import_file(
     fmt: str | None,
     *,
     dry_run: bool = False,
+    strict: bool = False,
+    every: int | None = None,
+    tags: list[str] | None = None,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """``net import``: read the file in its format (named or detected), then import it."""
+    """``net import``: read the file in its format (named or detected), then import it.
+
+    A JSON document is all or nothing.  A contacts file from other software
+    imports every record it can and reports the others; ``strict`` refuses
+    the whole file instead when any record cannot be imported.
+    """
     from netjournal.codecs import IMPORT_FORMATS, format_named
-    from netjournal.services.interchange import import_document, preview_import, read_source
+    from netjournal.services.interchange import (
+        ContactOptions,
+        import_document,
+        preview_import,
+        read_source,
+    )
 
     chosen = format_named(fmt) if fmt is not None else None
     if fmt is not None and (chosen is None or not chosen.reads):
         raise InvalidInput(f"unknown format '{fmt}'", hint=f"use {_choices(IMPORT_FORMATS)}")
+    if every is not None and every <= 0:
+        raise InvalidInput(f"--every must be a positive number of days, not {every}")
     text = read_import_file(file)
-    doc = read_source(text, chosen.name if chosen else None, file.name)
-    contacts = (chosen is None or chosen.contacts) and not text.lstrip().startswith("{")
+    source = read_source(text, chosen.name if chosen else None, file.name)
+    options: ContactOptions | None = None
+    if isinstance(source, Document):
+        doc = source
+    else:
+        if strict and source.skipped:
+            count = len(source.skipped)
+            raise InvalidFile(
+                f"{count} record{'s' if count > 1 else ''} of {file.name} cannot be imported;"
+                " nothing was imported (--strict)",
+                problems=[str(item) for item in source.skipped],
+                hint="fix them, or import without --strict to skip them",
+            )
+        doc = source.document
+        options = ContactOptions.of(source, every=every, tags=tags)
     if dry_run:
-        return preview_import(journal, doc, match_contacts=contacts)
-    return import_document(journal, doc, match_contacts=contacts, progress=progress)
+        return preview_import(journal, doc, contacts=options)
+    return import_document(journal, doc, contacts=options, progress=progress)
 
 
 def export_text(journal: Journal, fmt: str, *, vcard_version: str = "4.0") -> str:

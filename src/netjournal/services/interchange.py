@@ -3,13 +3,22 @@
 Every source becomes a :class:`~netjournal.codecs.document.Document` first; one
 function writes a document to the journal, in one transaction, with bulk
 inserts.  Re-importing the same document changes nothing: people are matched
-by key (and, for contacts from other sources, by URL, e-mail, or name and
-organisation) and identical events are not doubled.
+by key and identical events are not doubled.
+
+Contacts files from other software (vCard, CSV) are matched differently: an
+e-mail or a personal profile URL (LinkedIn ``/in/…``) identifies a person, a
+company or other web address never does; name and organisation identify only
+when no e-mail, phone or profile says they are two people.  The same person
+twice in one file is merged once.  A tie to someone neither in the file nor
+in the journal is left out with a note.  People a contacts file brings in are
+*dormant* (left out of ``net stale`` and ``net today``) until contacted or
+given a cadence.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from netjournal.checks import json_has_control_chars
+from netjournal.codecs.common import Contacts, Skipped
 from netjournal.codecs.document import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -28,7 +38,7 @@ from netjournal.codecs.document import (
     PersonRecord,
 )
 from netjournal.errors import InvalidFile
-from netjournal.fields import LABEL_KINDS, LIST_FIELDS
+from netjournal.fields import CONTACT_FIELDS, LABEL_KINDS, LIST_FIELDS
 from netjournal.matching.text import fold, slug
 from netjournal.services.people import get_records, person_objects
 
@@ -46,6 +56,11 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
     events_added: int = 0
     events_skipped: int = 0
+    # Contacts files only: records left out, duplicates merged, what else to say.
+    skipped: list[Skipped] = field(default_factory=list)
+    merged: list[dict[str, str]] = field(default_factory=list)
+    dormant: int = 0
+    notes: list[str] = field(default_factory=list)
 
     def public(self) -> dict[str, Any]:
         return {
@@ -54,7 +69,28 @@ class ImportReport:
             "unchanged": self.unchanged,
             "events_added": self.events_added,
             "events_skipped": self.events_skipped,
+            "skipped": [item.public() for item in self.skipped],
+            "merged": self.merged,
+            "dormant": self.dormant,
+            "notes": self.notes,
         }
+
+
+@dataclass
+class ContactOptions:
+    """How a contacts file is imported (``net import`` options) and what its reader said."""
+
+    wheres: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    every: int | None = None
+    tags: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(
+        cls, contacts: Contacts, *, every: int | None = None, tags: list[str] | None = None
+    ) -> ContactOptions:
+        return cls(contacts.wheres, contacts.skipped, contacts.notes, every, list(tags or []))
 
 
 # ------------------------------------------------------------------- reading
@@ -110,8 +146,8 @@ def _problem(err: Any) -> str:
     return f"{path}: {err['msg'].lower()}"
 
 
-def read_source(text: str, fmt: str | None, filename: str | None = None) -> Document:
-    """Turn a file's text of any supported format into a document."""
+def read_source(text: str, fmt: str | None, filename: str | None = None) -> Document | Contacts:
+    """Turn a file's text into a document (JSON) or the contacts of another program's file."""
     from netjournal.codecs import detect_format, read_any
 
     kind = fmt or detect_format(text, filename)
@@ -128,15 +164,25 @@ def import_document(
     doc: Document,
     *,
     dry_run: bool = False,
-    match_contacts: bool = False,
+    contacts: ContactOptions | None = None,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Write a document to the journal: all of it, or nothing."""
+    """Write a document to the journal: all of it, or nothing (one transaction).
+
+    ``contacts`` says the document came from another program's contacts file:
+    people are then matched by identity and merged additively (see the module).
+    """
     from netjournal.services.evidence import refresh_people
 
     with journal.write() as conn:
-        plan = _plan(conn, doc, match_contacts)
-        report = _apply(conn, doc, plan, progress)
+        report = ImportReport()
+        if contacts is not None:
+            plan = _plan_contacts(conn, doc, contacts, report)
+        else:
+            plan = _plan(conn, doc, False)
+        _apply(conn, doc, plan, progress, report)
+        if contacts is not None:
+            report.dormant = _count_dormant(conn, report.added)
         touched = plan.changed_ids(conn)
         refresh_people(conn, touched, progress=progress)
         if dry_run:
@@ -144,10 +190,12 @@ def import_document(
     return report
 
 
-def preview_import(journal: Journal, doc: Document, *, match_contacts: bool) -> ImportReport:
+def preview_import(
+    journal: Journal, doc: Document, *, contacts: ContactOptions | None = None
+) -> ImportReport:
     """What an import would do, computed in a transaction that is rolled back."""
     try:
-        import_document(journal, doc, dry_run=True, match_contacts=match_contacts)
+        import_document(journal, doc, dry_run=True, contacts=contacts)
     except _DryRun as done:
         return done.report
     raise AssertionError("unreachable")
@@ -165,6 +213,7 @@ class _Plan:
     existing: dict[str, int]
     additive: bool = False
     touched_keys: set[str] = field(default_factory=set)
+    dormant_keys: set[str] = field(default_factory=set)
 
     def changed_ids(self, conn: sqlite3.Connection) -> list[int]:
         keys = list(self.touched_keys)
@@ -180,13 +229,12 @@ class _Plan:
         return ids
 
 
-def _plan(conn: sqlite3.Connection, doc: Document, match_contacts: bool) -> _Plan:
-    """Give every person of the document a key and check every reference."""
+def _plan(conn: sqlite3.Connection, doc: Document, match_contacts: bool = False) -> _Plan:
+    """Give every person of the document a key and check every reference (all or nothing)."""
     existing = {k: i for k, i in conn.execute("SELECT key, id FROM person")}
     taken = set(existing)
     keys: list[str] = []
     problems: list[str] = []
-    contacts = _contact_index(conn) if match_contacts else {}
     seen_in_file: dict[str, int] = {}
     for i, person in enumerate(doc.people):
         key = person.key.strip().lower() if person.key else None
@@ -194,24 +242,17 @@ def _plan(conn: sqlite3.Connection, doc: Document, match_contacts: bool) -> _Pla
             problems.append(f"people[{i}].key: '{person.key}' is not a valid key")
             key = slug(key) or f"invalid-{i}"
         if key is None:
-            key = _match_contact(person, contacts) if match_contacts else None
-        if key is None:
             base = slug(person.name) or "person"
             # A keyless person of a JSON document is the journal's person of the
-            # same name (re-importing changes nothing); contacts from other sources
-            # were matched above by URL, e-mail, or name and organisation only.
+            # same name (re-importing changes nothing).
             if (
-                not match_contacts
-                and base in existing
+                base in existing
                 and fold(_name_of(conn, existing[base])) == fold(person.name)
                 and base not in seen_in_file
             ):
                 key = base
             else:
-                key, n = base, 1
-                while key in taken or key in seen_in_file:
-                    n += 1
-                    key = f"{base}-{n}"
+                key = _free_key(base, taken, seen_in_file)
         if key in seen_in_file:
             problems.append(
                 f"people[{i}].key: '{key}' is used twice (also people[{seen_in_file[key]}])"
@@ -220,27 +261,16 @@ def _plan(conn: sqlite3.Connection, doc: Document, match_contacts: bool) -> _Pla
         taken.add(key)
         keys.append(key)
     known = taken
-    by_name = _names(conn, doc, keys) if match_contacts else {}
     for i, person in enumerate(doc.people):
         if person.via is not None:
-            via = person.via if person.via in known else by_name.get(fold(person.via))
-            if via is None and not match_contacts:
+            if person.via not in known:
                 problems.append(f"people[{i}].via: unknown key '{person.via}'")
-            elif via == keys[i]:
+            elif person.via == keys[i]:
                 problems.append(f"people[{i}].via: a person cannot be known through themselves")
-            person.via = via
-    for section, fields_ in (
-        ("interactions", ("person",)),
-        ("help", ("person",)),
-        ("ties", ("a", "b")),
-        ("referrals", ("person", "to")),
-    ):
+    for section, fields_ in _REFERENCES:
         for i, record in enumerate(getattr(doc, section)):
             for name in fields_:
                 value = getattr(record, name)
-                if value not in known and fold(value) in by_name:
-                    value = by_name[fold(value)]  # contacts files name people, not keys
-                    setattr(record, name, value)
                 if value not in known:
                     problems.append(f"{section}[{i}].{name}: unknown key '{value}'")
             if section == "ties" and record.a == record.b:
@@ -272,6 +302,255 @@ def _need_problems(doc: Document, known: set[str]) -> list[str]:
     return problems
 
 
+_REFERENCES = (
+    ("interactions", ("person",)),
+    ("help", ("person",)),
+    ("ties", ("a", "b")),
+    ("referrals", ("person", "to")),
+)
+
+
+def _free_key(base: str, *taken: Any) -> str:
+    key, n = base, 1
+    while any(key in keys for keys in taken):
+        n += 1
+        key = f"{base}-{n}"
+    return key
+
+
+# ------------------------------------------------------------------- contacts files
+
+_PROFILE = re.compile(
+    r"^(?:https?://)?(?:[a-z]{2,3}\.)?(?:www\.)?linkedin\.com/(in|pub)/([^?#]+)", re.IGNORECASE
+)
+
+
+def profile_url(url: str | None) -> str | None:
+    """The identity a personal profile URL gives (LinkedIn ``/in/…``), else None.
+
+    A company page, a personal site or any other web address identifies
+    nobody: colleagues share them.
+    """
+    if not url:
+        return None
+    match = _PROFILE.match(url.strip())
+    if match is None:
+        return None
+    from urllib.parse import unquote
+
+    path = unquote(match.group(2)).strip("/").lower()
+    return f"linkedin/{match.group(1).lower()}/{path}" if path else None
+
+
+def _phone_digits(phone: str) -> str:
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    return digits[-9:] if len(digits) >= 9 else digits
+
+
+@dataclass
+class _Identity:
+    """What tells one contact from another."""
+
+    strong: set[str]  # e-mails and personal profile URLs
+    phones: set[str]
+    weak: str  # name and organisation
+
+    def conflicts(self, other: _Identity) -> bool:
+        """Whether the two are surely different people (they share no strong identity)."""
+        if self.strong and other.strong and not self.strong & other.strong:
+            return True
+        return bool(self.phones and other.phones and not self.phones & other.phones)
+
+
+def _identity(
+    name: str, org: str | None, emails: list[str], phones: list[str], url: str | None
+) -> _Identity:
+    strong = {f"email:{e.strip().casefold()}" for e in emails if e.strip()}
+    profile = profile_url(url)
+    if profile:
+        strong.add(f"url:{profile}")
+    return _Identity(
+        strong,
+        {d for d in (_phone_digits(p) for p in phones) if d},
+        f"{fold(name)}|{fold(org or '')}",
+    )
+
+
+def _of(person: PersonRecord) -> _Identity:
+    return _identity(person.name, person.org, person.emails, person.phones, person.url)
+
+
+class _Index:
+    """Contacts by identity: strong ones (one person each) and name-and-organisation."""
+
+    def __init__(self) -> None:
+        self.strong: dict[str, str] = {}
+        self.weak: dict[str, list[str]] = {}
+        self.identities: dict[str, _Identity] = {}
+
+    def add(self, ref: str, identity: _Identity) -> None:
+        known = self.identities.get(ref)
+        if known is not None:
+            identity = _Identity(
+                known.strong | identity.strong, known.phones | identity.phones, identity.weak
+            )
+            if known.weak != identity.weak:
+                self.weak.setdefault(known.weak, []).append(ref)
+        self.identities[ref] = identity
+        for probe in identity.strong:
+            self.strong.setdefault(probe, ref)
+        refs = self.weak.setdefault(identity.weak, [])
+        if ref not in refs:
+            refs.append(ref)
+
+    def find(self, identity: _Identity) -> str | None:
+        for probe in sorted(identity.strong):
+            if probe in self.strong:
+                return self.strong[probe]
+        fits = [
+            ref
+            for ref in self.weak.get(identity.weak, [])
+            if not identity.conflicts(self.identities[ref])
+        ]
+        return fits[0] if len(fits) == 1 else None
+
+
+def _journal_index(conn: sqlite3.Connection) -> _Index:
+    index = _Index()
+    more: dict[int, tuple[list[str], list[str]]] = {}
+    for pid, kind, value in conn.execute(
+        "SELECT person_id, kind, value FROM person_contact ORDER BY person_id, kind, position"
+    ):
+        emails, phones = more.setdefault(pid, ([], []))
+        (emails if kind == "email" else phones).append(value)
+    for pid, key, name, org, email, phone, url in conn.execute(
+        "SELECT id, key, name, org, email, phone, url FROM person"
+    ):
+        emails, phones = more.get(pid, ([], []))
+        index.add(
+            key,
+            _identity(
+                name,
+                org,
+                [email, *emails] if email else emails,
+                [phone, *phones] if phone else phones,
+                url,
+            ),
+        )
+    return index
+
+
+def _plan_contacts(
+    conn: sqlite3.Connection, doc: Document, options: ContactOptions, report: ImportReport
+) -> _Plan:
+    """Match a contacts file's people to the journal and to each other; never refuse a record.
+
+    Duplicates inside the file are merged into their first record (the
+    document is changed in place); references to nobody known are dropped
+    with a note.
+    """
+    from netjournal.clock import today
+
+    report.skipped = list(options.skipped)
+    report.notes = list(options.notes)
+    existing = {k: i for k, i in conn.execute("SELECT key, id FROM person")}
+    journal = _journal_index(conn)
+    in_file = _Index()
+    now = today()
+    people: list[PersonRecord] = []
+    keys: list[str] = []
+    wheres: list[str] = []
+    position_of: dict[str, int] = {}
+    for i, person in enumerate(doc.people):
+        where = options.wheres[i] if i < len(options.wheres) else f"record {i + 1}"
+        person = _with_options(person, options, now)
+        identity = _of(person)
+        key = person.key.strip().lower() if person.key else None
+        if key is not None and slug(key) != key:
+            key = None
+        ref = in_file.find(identity) if key is None else (key if key in position_of else None)
+        if ref is None and key is None:
+            key = journal.find(identity)
+        elif ref is None and key is not None and key not in existing:
+            # A key the file gives (its own vCard UID) that the journal lacks: a new person,
+            # unless their e-mail or profile is the journal's someone else.
+            found = journal.find(identity)
+            key = found if found is not None else key
+        if ref is None and key is not None and key in position_of:
+            ref = key
+        if ref is not None:
+            at = position_of[ref]
+            people[at] = _merge(people[at], person, additive=True)
+            in_file.add(ref, _of(people[at]))
+            report.merged.append({"where": where, "into": wheres[at]})
+            continue
+        if key is None:
+            key = _free_key(slug(person.name) or "person", existing, position_of)
+        position_of[key] = len(people)
+        people.append(person)
+        keys.append(key)
+        wheres.append(where)
+        in_file.add(key, identity)
+    doc.people = people
+    known = set(existing) | set(keys)
+    names = {fold(n): k for k, n in conn.execute("SELECT key, name FROM person")}
+    names.update({fold(p.name): k for p, k in zip(people, keys, strict=True)})
+    for person, key in zip(people, keys, strict=True):
+        if person.via is not None:
+            via = person.via if person.via in known else names.get(fold(person.via))
+            person.via = via if via != key else None
+    kept_ties = []
+    for tie in doc.ties:
+        a = tie.a if tie.a in known else names.get(fold(tie.a))
+        b = tie.b if tie.b in known else names.get(fold(tie.b))
+        missing = tie.b if a is not None else tie.a
+        if a is None or b is None:
+            report.notes.append(
+                f"a tie to '{missing}' was left out: nobody by that name or key is in the file"
+                " or the journal"
+            )
+        elif a != b:
+            kept_ties.append(tie.model_copy(update={"a": a, "b": b}))
+    doc.ties = kept_ties
+    plan = _Plan(keys, existing, additive=True)
+    plan.dormant_keys = {k for k in keys if k not in existing}
+    return plan
+
+
+def _with_options(person: PersonRecord, options: ContactOptions, now: date) -> PersonRecord:
+    """A contact with ``--tag`` and ``--every`` applied, and no date added in the future."""
+    update: dict[str, Any] = {}
+    if options.tags:
+        folded = {t.casefold() for t in person.tags}
+        update["tags"] = [*person.tags, *(t for t in options.tags if t.casefold() not in folded)]
+    if options.every is not None:
+        update["cadence_days"] = options.every
+    if person.added is not None and person.added > now:
+        update["added"] = None
+    if not update:
+        return person
+    copy = person.model_copy(update=update)
+    copy.__pydantic_fields_set__.update(k for k in update if k != "added")
+    return copy
+
+
+def _count_dormant(conn: sqlite3.Connection, added: list[str]) -> int:
+    """How many of the people just added are dormant (no cadence of their own or of a tag)."""
+    from netjournal.services.stale import dormant_sql
+
+    if not added:
+        return 0
+    total = 0
+    for i in range(0, len(added), 500):
+        part = added[i : i + 500]
+        total += conn.execute(
+            f"SELECT count(*) FROM person p WHERE p.key IN ({','.join('?' * len(part))}) "
+            f"AND {dormant_sql()}",
+            part,
+        ).fetchone()[0]
+    return int(total)
+
+
 def _future_dates(doc: Document) -> list[str]:
     """Events happened already: a date after today is a mistake in the file."""
     from netjournal.clock import today
@@ -296,37 +575,6 @@ def _name_of(conn: sqlite3.Connection, pid: int) -> str:
     return str(conn.execute("SELECT name FROM person WHERE id = ?", (pid,)).fetchone()[0])
 
 
-def _names(conn: sqlite3.Connection, doc: Document, keys: list[str]) -> dict[str, str]:
-    names = {fold(n): k for k, n in conn.execute("SELECT key, name FROM person")}
-    names.update({fold(p.name): k for p, k in zip(doc.people, keys, strict=True)})
-    return names
-
-
-def _contact_index(conn: sqlite3.Connection) -> dict[str, str]:
-    """Ways to recognise a contact already in the journal: URL, e-mail, name and org."""
-    index: dict[str, str] = {}
-    for key, name, org, email, url in conn.execute("SELECT key, name, org, email, url FROM person"):
-        if url:
-            index[f"url:{url.rstrip('/').lower()}"] = key
-        if email:
-            index[f"email:{email.lower()}"] = key
-        index[f"name:{fold(name)}|{fold(org or '')}"] = key
-    return index
-
-
-def _match_contact(person: PersonRecord, contacts: dict[str, str]) -> str | None:
-    probes = []
-    if person.url:
-        probes.append(f"url:{person.url.rstrip('/').lower()}")
-    if person.email:
-        probes.append(f"email:{person.email.lower()}")
-    probes.append(f"name:{fold(person.name)}|{fold(person.org or '')}")
-    for probe in probes:
-        if probe in contacts:
-            return contacts[probe]
-    return None
-
-
 PERSON_COLUMNS = (
     "key",
     "name",
@@ -346,11 +594,14 @@ PERSON_COLUMNS = (
 
 
 def _apply(
-    conn: sqlite3.Connection, doc: Document, plan: _Plan, progress: Progress | None
-) -> ImportReport:
+    conn: sqlite3.Connection,
+    doc: Document,
+    plan: _Plan,
+    progress: Progress | None,
+    report: ImportReport,
+) -> None:
     from netjournal.clock import today
 
-    report = ImportReport()
     current = (
         {r.key: r for r in get_records(conn, list(plan.existing.values()))} if plan.existing else {}
     )
@@ -368,10 +619,10 @@ def _apply(
             report.added.append(key)
             new_rows.append(merged)
         plan.touched_keys.add(key)
+    columns = (*PERSON_COLUMNS, "dormant")
     conn.executemany(
-        f"INSERT INTO person ({', '.join(PERSON_COLUMNS)}) VALUES "
-        f"({', '.join('?' * len(PERSON_COLUMNS))})",
-        [_person_row(p) for p in new_rows],
+        f"INSERT INTO person ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        [(*_person_row(p), p.key in plan.dormant_keys) for p in new_rows],
     )
     ids = {k: i for k, i in conn.execute("SELECT key, id FROM person")}
     for key, merged in updates:
@@ -381,9 +632,14 @@ def _apply(
             (*row[1:], key),
         )
         conn.execute("DELETE FROM person_label WHERE person_id = ?", (ids[key],))
+        conn.execute("DELETE FROM person_contact WHERE person_id = ?", (ids[key],))
+    contact_rows: list[tuple[int, str, int, str, str]] = []
     for merged in [*new_rows, *(m for _k, m in updates)]:
-        label_rows += _label_rows(ids[merged.key or ""], merged)
+        pid = ids[merged.key or ""]
+        label_rows += _label_rows(pid, merged)
+        contact_rows += _contact_rows(pid, merged)
     conn.executemany("INSERT INTO person_label VALUES (?, ?, ?, ?, ?)", label_rows)
+    conn.executemany("INSERT INTO person_contact VALUES (?, ?, ?, ?, ?)", contact_rows)
     conn.executemany(
         "UPDATE person SET via_id = ? WHERE key = ?",
         [
@@ -398,7 +654,6 @@ def _apply(
         _apply_settings(conn, doc.settings.default_cadence_days, doc.settings.tag_cadences)
     if progress:
         progress("people and events", 1, 1)
-    return report
 
 
 def _merge(old: PersonRecord, new: PersonRecord, *, additive: bool = False) -> PersonRecord:
@@ -420,6 +675,13 @@ def _merge(old: PersonRecord, new: PersonRecord, *, additive: bool = False) -> P
                 folded = {str(x).casefold() for x in current}
                 update[name] = [*current, *(x for x in value if str(x).casefold() not in folded)]
         update.pop("added", None)
+    for one, many in (("email", "emails"), ("phone", "phones")):
+        if one in update or many in update:
+            items = update.get(many, getattr(old, many))
+            if additive and one in update and update[one] not in items:
+                items = [*items, update[one]]
+            update[many] = items
+            update[one] = items[0] if items else None
     return old.model_copy(update=update)
 
 
@@ -437,13 +699,22 @@ def _person_row(p: PersonRecord) -> tuple[Any, ...]:
         p.notes,
         p.cadence_days,
         _iso(p.added),
-        _iso(p.birthday),
+        p.birthday,
         p.url,
     )
 
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def _contact_rows(pid: int, p: PersonRecord) -> list[tuple[int, str, int, str, str]]:
+    """The e-mails and phones after the first (which live in the person row)."""
+    rows = []
+    for kind, name in CONTACT_FIELDS.items():
+        for position, value in enumerate(getattr(p, name)[1:], start=1):
+            rows.append((pid, kind, position, value, value.casefold()))
+    return rows
 
 
 def _label_rows(pid: int, p: PersonRecord) -> list[tuple[int, str, int, str, str]]:

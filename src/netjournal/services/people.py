@@ -59,6 +59,8 @@ def resolve(conn: sqlite3.Connection, ref: str) -> tuple[int, str, str]:
             "SELECT id, key, name FROM person WHERE instr(' ' || norm_name, ?) > 0",
             (" " + folded,),
         ),
+        # Keys are transliterated: Søren Kierkegaard (soren-kierkegaard) is found as "soren".
+        ("SELECT id, key, name FROM person WHERE key >= ? AND key < ?", _key_prefix(raw)),
     ]
     for sql, params in tiers:
         rows = conn.execute(sql + " ORDER BY key LIMIT 11", params).fetchall()
@@ -72,6 +74,11 @@ def resolve(conn: sqlite3.Connection, ref: str) -> tuple[int, str, str]:
                 hint="name one by its key",
             )
     raise NotFound(f"nobody in the journal matches '{raw}'", hint=_did_you_mean(conn, folded))
+
+
+def _key_prefix(raw: str) -> tuple[str, str]:
+    prefix = slug(raw)
+    return (prefix, prefix + "~") if prefix else ("~", "~")
 
 
 def _did_you_mean(conn: sqlite3.Connection, folded: str) -> str:
@@ -138,7 +145,7 @@ def _field_values(
     for row in conn.execute(PERSON_ROW_SQL + where + " ORDER BY p.key", params):
         values: dict[str, object] = {}
         for spec, value in zip(PERSON_FIELDS, row[1:], strict=True):
-            if spec.kind == "labels":
+            if spec.kind in ("labels", "contacts"):
                 value = json.loads(value)
             elif spec.kind == "date" and value is not None:
                 value = date.fromisoformat(value)

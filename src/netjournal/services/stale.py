@@ -4,6 +4,7 @@ Last contact is the latest interaction or help exchanged, computed in SQL from
 the (person, date) indexes.  A person's cadence is their own, else the
 shortest cadence of their tags, else the journal default (90 days).  People
 known only through someone are left out: the tie to tend is the introducer's.
+So are dormant people (see :func:`dormant_sql`), unless asked for.
 """
 
 from __future__ import annotations
@@ -91,6 +92,19 @@ def cadence_sql(conn: sqlite3.Connection) -> str:
     )
 
 
+def dormant_sql() -> str:
+    """The condition on ``person p`` of a dormant person.
+
+    They came from a contacts file (vCard, CSV), have had no interaction or
+    help since, and have no cadence of their own or of one of their tags.
+    """
+    return (
+        "(p.dormant AND p.last_contact IS NULL AND p.cadence_days IS NULL AND NOT EXISTS "
+        "(SELECT 1 FROM person_label dl JOIN tag_cadence dc ON dc.tag = dl.norm "
+        "WHERE dl.person_id = p.id AND dl.kind = 'tag'))"
+    )
+
+
 # ``person.last_contact`` is kept by triggers, so this is one pass over people.
 LAST_CONTACT_SQL = """
 SELECT p.id, p.key, p.name, p.last_contact, {cadence} AS cadence,
@@ -108,21 +122,26 @@ def stale_ties(
     limit: int | None = None,
     tag: str | None = None,
     hints: bool = True,
+    dormant: bool = False,
 ) -> list[StaleTie]:
-    """People past their cadence, most neglected (relative to cadence) first."""
+    """People past their cadence, most neglected (relative to cadence) first.
+
+    ``dormant`` lists the dormant people instead (every one of them), who are
+    otherwise left out.
+    """
     params: dict[str, object] = {"default": default_cadence(conn), "today": today.isoformat()}
-    tag_filter = ""
+    tag_filter = f"AND {dormant_sql()}" if dormant else f"AND NOT {dormant_sql()}"
     if tag:
-        tag_filter = (
-            "AND p.id IN (SELECT person_id FROM person_label WHERE kind = 'tag' AND norm = :tag)"
+        tag_filter += (
+            " AND p.id IN (SELECT person_id FROM person_label WHERE kind = 'tag' AND norm = :tag)"
         )
         params["tag"] = fold(tag)
     sql = (
         "SELECT * FROM ("
         + LAST_CONTACT_SQL.format(cadence=cadence_sql(conn), tag_filter=tag_filter)
         + ") "
-        "WHERE days_since > cadence "
-        "ORDER BY CAST(days_since - cadence AS REAL) / cadence DESC, key"
+        + ("" if dormant else "WHERE days_since > cadence ")
+        + "ORDER BY CAST(days_since - cadence AS REAL) / cadence DESC, key"
     )
     if limit is not None:
         sql += " LIMIT :limit"
@@ -184,10 +203,11 @@ def stale_report(
     limit: int | None = None,
     tag: str | None = None,
     hints: bool = True,
+    dormant: bool = False,
 ) -> list[StaleTie]:
-    """``net stale``: people past their cadence, most neglected first."""
+    """``net stale``: people past their cadence, most neglected first (or the dormant ones)."""
     with journal.read() as conn:
-        return stale_ties(conn, today, limit=limit, tag=tag, hints=hints)
+        return stale_ties(conn, today, limit=limit, tag=tag, hints=hints, dormant=dormant)
 
 
 def cadences(journal: Journal) -> tuple[int, dict[str, int]]:

@@ -391,6 +391,23 @@ CREATE TABLE need_match (
 );
 """
 
+# Several e-mails and phones per person: ``person.email`` and ``person.phone`` keep
+# the preferred one (every query that knew them still works); the others follow
+# here in order.  ``dormant`` marks people who came from a contacts file (vCard,
+# CSV): left out of stale and today until contacted or given a cadence.
+M007_CONTACTS = """
+CREATE TABLE person_contact (
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('email', 'phone')),
+    position INTEGER NOT NULL,
+    value TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    PRIMARY KEY (person_id, kind, position)
+);
+CREATE INDEX ix_person_contact_kind_norm ON person_contact(kind, norm);
+ALTER TABLE person ADD COLUMN dormant BOOLEAN NOT NULL DEFAULT 0;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("m001_journal", M001_JOURNAL),
     Migration("m002_matching_index", M002_MATCHING_INDEX),
@@ -398,6 +415,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("m004_last_contact", M004_LAST_CONTACT),
     Migration("m005_person_domain", M005_PERSON_DOMAIN),
     Migration("m006_fulltext", M006_FULLTEXT),
+    Migration("m007_contacts", M007_CONTACTS),
     Migration("m008_events", M008_EVENTS),
     Migration("m009_needs", M009_NEEDS),
     Migration("m010_lexicon_apart", M010_LEXICON_APART, vacuum=True),

@@ -17,12 +17,28 @@ def count(n: int, noun: str) -> str:
 
 
 def import_summary(report: ImportReport, *, dry_run: bool) -> str:
+    """What an import did (or would do), with every skipped record and why."""
     verb = "Would import" if dry_run else "Imported"
-    return (
+    lines = [
         f"{verb}: {len(report.added)} added, {len(report.updated)} updated, "
         f"{len(report.unchanged)} unchanged; {count(report.events_added, 'event')} added, "
         f"{report.events_skipped} already there."
-    )
+    ]
+    if report.merged:
+        lines.append(
+            f"{count(len(report.merged), 'duplicate')} in the file merged into one person."
+        )
+    if report.skipped:
+        lines.append(f"{count(len(report.skipped), 'record')} skipped:")
+        lines += [f"  {item.where}: {item.why}" for item in report.skipped]
+    lines += [f"Note: {note}" for note in report.notes]
+    if report.dormant:
+        lines.append(
+            f"{report.dormant} {'person' if report.dormant == 1 else 'people'} imported as dormant: left out of 'net stale' and"
+            " 'net today' until you log a contact or give a cadence ('net stale --dormant'"
+            " lists them; 'net import --every DAYS' or 'net cadence TAG DAYS' wakes them)."
+        )
+    return "\n".join(lines)
 
 
 def doctor_title(report: Report) -> str:

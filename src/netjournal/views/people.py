@@ -27,10 +27,10 @@ def profile_lines(p: Profile) -> list[Line]:
         if items:
             out.append(f"  {label}: {', '.join(items)}")
     for label, value in (
-        ("email", p.email),
-        ("phone", p.phone),
+        ("email", ", ".join(p.emails) or p.email),
+        ("phone", ", ".join(p.phones) or p.phone),
         ("web", p.url),
-        ("birthday", p.birthday.isoformat() if p.birthday else None),
+        ("birthday", p.birthday),
     ):
         if value:
             out.append(f"  {label}: {value}")
