@@ -514,3 +514,213 @@ def test_vcard_3_export_round_trips_people(net: Net, tmp_path: Path) -> None:
     person = net("--db", str(other), "show", "anna-rossi", "--json").json()
     assert (person["skills"], person["org"]) == (["family law"], "Studio Rossi")
     assert net("export", "--format", "vcard", "--vcard-version", "2.1").code == 1
+
+
+# ------------------------------------------------------------------ real-format corpus
+
+REAL = DATA / "real"
+REAL_EXPECTED: dict[str, dict[str, Any]] = json.loads(
+    (REAL / "expected.json").read_text(encoding="utf-8")
+)
+
+
+def test_every_real_format_file_has_its_expectations() -> None:
+    files = {p.name for p in REAL.iterdir() if p.suffix in (".csv", ".vcf")}
+    assert files == set(REAL_EXPECTED)
+
+
+def test_the_real_format_corpus_meets_the_targets() -> None:
+    """At least 95 % of the files accepted, 97 % of the named contacts imported."""
+    accepted = sum(1 for spec in REAL_EXPECTED.values() if spec["accepted"])
+    named = sum(spec["named"] for spec in REAL_EXPECTED.values())
+    imported = sum(spec["added"] for spec in REAL_EXPECTED.values())
+    assert accepted / len(REAL_EXPECTED) >= 0.95
+    assert imported / named >= 0.97
+
+
+@pytest.mark.parametrize("name", sorted(REAL_EXPECTED))
+def test_real_format_file(net: Net, fresh: Any, db_path: Path, name: str) -> None:
+    spec = REAL_EXPECTED[name]
+    result = net("import", str(REAL / name), "--json")
+    assert "Traceback" not in result.err and "unexpected" not in result.err
+    if not spec["accepted"]:
+        assert result.code == 1
+        assert result.err.startswith("Error:")
+        assert "the layouts it reads: LinkedIn (First Name, Last Name, Connected On)" in result.err
+        return
+    assert result.code == 0, result.err
+    report = result.json()
+    assert [s["where"] for s in report["skipped"]] == spec["skipped"], report["skipped"]
+    assert len(report["added"]) == spec["added"], report["added"]
+    found = people(net)
+    emails = {e.casefold() for p in found.values() for e in p["emails"]}
+    phones = {t for p in found.values() for t in p["phones"]}
+    assert {e.casefold() for e in spec["emails"]} <= emails
+    assert set(spec["phones"]) <= phones
+    for key, fields in spec["people"].items():
+        assert key in found, (key, sorted(found))
+        for field_name, value in fields.items():
+            assert found[key][field_name] == value, (key, field_name)
+    # Importing the same file again changes nothing.
+    again = net("import", str(REAL / name), "--json").json()
+    assert (again["added"], again["updated"]) == ([], [])
+
+
+# ------------------------------------------------------------------ dormant people
+
+LINKEDIN_OLD = (
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Old,Friend,https://www.linkedin.com/in/old-friend,,Acme,,1 Jan 2020\n"
+    "New,Stranger,https://www.linkedin.com/in/new-stranger,,Acme,,2 Feb 2021\n"
+)
+
+
+def stale_keys(net: Net, *options: str) -> list[str]:
+    result = net("stale", "--json", *options)
+    assert result.code == 0, result.err
+    return [p["key"] for p in result.json()["people"]]
+
+
+def test_imported_contacts_are_dormant_until_contacted(
+    net: Net, fresh: Any, tmp_path: Path
+) -> None:
+    source = tmp_path / "Connections.csv"
+    source.write_text(LINKEDIN_OLD, encoding="utf-8")
+    assert net("add", "Known Person", "--on", "2020-01-01").code == 0
+    result = net("import", str(source))
+    assert result.code == 0, result.err
+    assert "2 people imported as dormant" in result.err
+    assert stale_keys(net) == ["known-person"]
+    assert stale_keys(net, "--dormant") == ["old-friend", "new-stranger"]
+    today = net("today", "--json")
+    assert "old-friend" not in today.out and "new-stranger" not in today.out
+    # A contact wakes them: they are then a tie like any other.
+    assert net("log", "old-friend", "coffee", "--on", "2026-01-02").code == 0
+    assert stale_keys(net) == ["known-person", "old-friend"]
+    assert stale_keys(net, "--dormant") == ["new-stranger"]
+    # So does a cadence of their own, or of one of their tags.
+    assert net("edit", "new-stranger", "--every", "30").code == 0
+    assert "new-stranger" in stale_keys(net)
+    assert stale_keys(net, "--dormant") == []
+
+
+def test_import_every_and_tag_give_a_cadence(net: Net, fresh: Any, tmp_path: Path) -> None:
+    source = tmp_path / "Connections.csv"
+    source.write_text(LINKEDIN_OLD, encoding="utf-8")
+    report = net("import", str(source), "--every", "60", "--tag", "work", "--json")
+    assert report.code == 0, report.err
+    assert report.json()["dormant"] == 0
+    found = people(net)
+    assert {(k, p["cadence_days"]) for k, p in found.items()} == {
+        ("old-friend", 60),
+        ("new-stranger", 60),
+    }
+    assert all(p["tags"] == ["linkedin", "work"] for p in found.values())
+    assert stale_keys(net) == ["old-friend", "new-stranger"]
+    assert net("import", str(source), "--every", "0").code == 1
+
+
+def test_a_tag_cadence_wakes_dormant_people(net: Net, fresh: Any, tmp_path: Path) -> None:
+    source = tmp_path / "Connections.csv"
+    source.write_text(LINKEDIN_OLD, encoding="utf-8")
+    assert net("import", str(source), "--tag", "alumni").code == 0
+    assert stale_keys(net) == []
+    assert net("cadence", "alumni", "90").code == 0
+    assert stale_keys(net) == ["old-friend", "new-stranger"]
+
+
+def test_people_from_a_json_document_are_never_dormant(
+    net: Net, fresh: Any, tmp_path: Path
+) -> None:
+    source = write_json(
+        tmp_path / "doc.json",
+        {
+            "format": "netjournal",
+            "version": 1,
+            "people": [{"name": "Ann Lee", "added": "2020-01-01"}],
+        },
+    )
+    result = net("import", str(source), "--json")
+    assert result.json()["dormant"] == 0
+    assert stale_keys(net) == ["ann-lee"]
+
+
+# ------------------------------------------------------------------ identity
+
+
+def test_a_company_url_never_merges_two_people(net: Net, fresh: Any, tmp_path: Path) -> None:
+    source = tmp_path / "Connections.csv"
+    source.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Karin,Vogel,https://example.com/,,Example GmbH,,2 Mar 2024\n",
+        encoding="utf-8",
+    )
+    assert net("add", "Lukas Weber", "--org", "Example GmbH").code == 0
+    assert net("edit", "lukas", "--url", "https://example.com/").code in (0, 2)
+    assert net("import", str(source)).code == 0
+    assert sorted(people(net)) == ["karin-vogel", "lukas-weber"]
+
+
+def test_duplicates_in_one_file_are_merged_once_and_reimports_change_nothing(
+    net: Net, fresh: Any, tmp_path: Path
+) -> None:
+    source = tmp_path / "contacts.vcf"
+    source.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Silva\nEMAIL:ana@example.org\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Silva\nEMAIL:ANA@example.org\nTEL:+351 1\n"
+        "EMAIL:ana.silva@example.com\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Silva\nEMAIL:other.ana@example.net\nEND:VCARD\n",
+        encoding="utf-8",
+    )
+    first = net("import", str(source), "--json")
+    assert first.code == 0, first.err
+    report = first.json()
+    assert report["added"] == ["ana-silva", "ana-silva-2"]
+    assert report["merged"] == [{"where": "card 2 (line 6)", "into": "card 1 (line 1)"}]
+    found = people(net)
+    assert found["ana-silva"]["emails"] == ["ana@example.org", "ana.silva@example.com"]
+    assert found["ana-silva"]["phones"] == ["+351 1"]
+    assert found["ana-silva-2"]["emails"] == ["other.ana@example.net"]
+    again = net("import", str(source), "--json").json()
+    assert (again["added"], again["updated"]) == ([], [])
+
+
+def test_a_tie_to_someone_absent_is_left_out_with_a_note(
+    net: Net, fresh: Any, tmp_path: Path
+) -> None:
+    source = tmp_path / "contacts.vcf"
+    source.write_text(
+        "BEGIN:VCARD\nVERSION:4.0\nFN:Ana Silva\nRELATED;VALUE=text:Nobody Known\nEND:VCARD\n",
+        encoding="utf-8",
+    )
+    result = net("import", str(source))
+    assert result.code == 0, result.err
+    assert "Note: a tie to 'Nobody Known' was left out" in result.err
+
+
+def test_a_transliterated_key_finds_the_person(net: Net, fresh: Any) -> None:
+    assert net("add", "Søren Kierkegaard").code == 0
+    shown = net("show", "soren", "--json")
+    assert shown.code == 0, shown.err
+    assert shown.json()["key"] == "soren-kierkegaard"
+
+
+def test_show_and_export_carry_every_email_and_phone(net: Net, fresh: Any, tmp_path: Path) -> None:
+    source = tmp_path / "contacts.vcf"
+    source.write_text(
+        "BEGIN:VCARD\nVERSION:4.0\nFN:Ana Silva\nEMAIL:a@example.org\n"
+        "EMAIL;PREF=1:b@example.org\nTEL:+1 555 0100\nTEL:+1 555 0101\nEND:VCARD\n",
+        encoding="utf-8",
+    )
+    assert net("import", str(source)).code == 0
+    shown = net("show", "ana", "--json").json()
+    assert (shown["email"], shown["emails"]) == (
+        "b@example.org",
+        ["b@example.org", "a@example.org"],
+    )
+    assert shown["phones"] == ["+1 555 0100", "+1 555 0101"]
+    assert "b@example.org, a@example.org" in net("show", "ana").out
+    exported = json.loads(net("export").out)["people"][0]
+    assert exported["emails"] == shown["emails"] and exported["phones"] == shown["phones"]
+    vcard = net("export", "--format", "vcard").out
+    assert vcard.count("EMAIL") == 2 and vcard.count("TEL") == 2

@@ -10,6 +10,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from netjournal.codecs.charset import decode, decode_vcards
+from netjournal.codecs.common import lenient_birthday, parse_any_date
 from netjournal.codecs.csvfiles import (
     FIELDS,
     read_generic_csv,
@@ -22,6 +24,8 @@ from netjournal.codecs.detect import detect_format, read_any
 from netjournal.codecs.document import Document, PersonRecord, TieRecord
 from netjournal.codecs.vcard import looks_like_key, read_vcards, write_vcards
 from netjournal.errors import InvalidFile, InvalidInput
+from netjournal.matching.text import slug
+from netjournal.services.interchange import profile_url
 
 DATA = Path(__file__).parent / "data"
 
@@ -699,11 +703,17 @@ def test_generic_csv_reads_common_column_names_and_notes_the_others() -> None:
     assert all(p.email for p in found.people)
 
 
+def test_outlook_in_german_is_read_by_its_column_names() -> None:
+    text = "Vorname;Nachname;Firma;E-Mail-Adresse\nAnna;Schmidt;Acme;anna@example.de\n"
+    (person,) = read_generic_csv(text).people
+    assert (person.name, person.org, person.email) == ("Anna Schmidt", "Acme", "anna@example.de")
+
+
 def test_generic_csv_unknown_layout_names_the_layouts() -> None:
     with pytest.raises(InvalidFile) as excinfo:
-        read_generic_csv("Vorname;Nachname;Firma\nAnna;Schmidt;Acme\n")
+        read_generic_csv("Produkt;Preis;Menge\nWidget;3;2\n")
     assert problems_of(excinfo) == [
-        "line 1: the header ('Vorname', 'Nachname', 'Firma') is not a layout netjournal"
+        "line 1: the header ('Produkt', 'Preis', 'Menge') is not a layout netjournal"
         " reads: it has no name column"
     ]
     assert excinfo.value.hint is not None
@@ -857,3 +867,175 @@ def test_package_exports_the_public_functions() -> None:
         "write_csv",
         "write_vcards",
     ]
+
+
+# ---------------------------------------------------------------- dates of every shape
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-10-21", date(2024, 10, 21)),  # ISO, Google, the journal's own
+        ("20241021", date(2024, 10, 21)),  # vCard 4.0
+        ("2024-10-21T10:00:00Z", date(2024, 10, 21)),  # with a time
+        ("2024/10/21", date(2024, 10, 21)),
+        ("21 Oct 2024", date(2024, 10, 21)),  # LinkedIn
+        ("21 October 2024", date(2024, 10, 21)),
+        ("5-Jan-26", date(2026, 1, 5)),  # LinkedIn re-saved by Excel
+        ("23-Apr-23", date(2023, 4, 23)),
+        ("Oct 21, 2024", date(2024, 10, 21)),
+        ("October 3rd, 2019", date(2019, 10, 3)),
+        ("1/8/18, 6:14 PM", date(2018, 1, 8)),  # LinkedIn in 2018
+        ("11/23/17, 9:02 AM", date(2017, 11, 23)),
+        ("4/16/1975", date(1975, 4, 16)),  # Outlook
+        ("16/4/1975", date(1975, 4, 16)),  # day first, as the number shows
+        ("21.10.2024", date(2024, 10, 21)),  # German Excel
+    ],
+)
+def test_every_date_shape_of_real_exports(text: str, expected: date) -> None:
+    assert parse_any_date(text) == expected
+
+
+def test_numeric_dates_follow_the_column() -> None:
+    assert parse_any_date("3/4/2024", day_first=True) == date(2024, 4, 3)
+    assert parse_any_date("3/4/2024") == date(2024, 3, 4)
+    with pytest.raises(ValueError):
+        parse_any_date("yesterday")
+
+
+def test_linkedin_numeric_dates_are_day_first_when_one_row_says_so() -> None:
+    text = "First Name,Last Name,Connected On\nAnn,Lee,3/4/2024\nBo,Chen,23/4/2024\n"
+    assert [p.added for p in read_linkedin(text).people] == [date(2024, 4, 3), date(2024, 4, 23)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("--0416", "--04-16"),
+        ("--04-16", "--04-16"),
+        ("1604-04-16", "--04-16"),
+        ("16040416", "--04-16"),
+        ("0000-04-16", "--04-16"),
+        ("1975-04-16", "1975-04-16"),
+        ("--02-30", None),
+        ("someday", None),
+    ],
+)
+def test_birthdays_without_a_year(text: str, expected: str | None) -> None:
+    assert lenient_birthday(text) == expected
+
+
+# ---------------------------------------------------------------- bytes, charsets, line ends
+
+
+def test_windows_1252_of_even_length_is_not_utf16() -> None:
+    raw = "Name\r\nZoë O’Neil – “Zo”\r\n".encode("cp1252")
+    raw += b"x" * (len(raw) % 2)
+    assert len(raw) % 2 == 0
+    assert decode(raw).startswith("Name\r\nZoë O’Neil – “Zo”")
+
+
+def test_utf16_with_and_without_a_byte_order_mark() -> None:
+    text = "Name\nAnna Rossi\n"
+    assert decode(text.encode("utf-16")) == text
+    assert decode(text.encode("utf-16-le")) == text
+    assert decode(text.encode("utf-16-be")) == text
+
+
+def test_utf8_with_a_stray_byte_stays_utf8() -> None:
+    raw = "FN:Beatrix König\nNOTE:café ".encode() + b"\xff" + " José".encode()
+    assert decode(raw) == "FN:Beatrix König\nNOTE:café \ufffd José"
+
+
+def test_vcard_charset_parameter_decodes_its_line() -> None:
+    raw = (
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        + "N;CHARSET=SHIFT_JIS:山田;太郎;;;\r\n".encode("shift_jis")
+        + "NOTE;CHARSET=ISO-8859-1:Grüße\r\n".encode("latin-1")
+        + "TITLE:Ingénieur\r\n".encode()
+        + b"END:VCARD\r\n"
+    )
+    (person,) = read_vcards(decode_vcards(raw)).people
+    assert person.name == "山田 太郎"  # family name first, as Japanese names are written
+    assert person.notes == "Grüße"
+    assert person.title == "Ingénieur"
+
+
+def test_quoted_printable_without_charset_falls_back_to_windows_1252() -> None:
+    text = "BEGIN:VCARD\nVERSION:2.1\nN;ENCODING=QUOTED-PRINTABLE:Garc=EDa;Luc=EDa;;;\nEND:VCARD\n"
+    assert read_vcards(text).people[0].name == "Lucía García"
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\n", "\r\r\n", "\r"])
+def test_vcard_every_line_end(end: str) -> None:
+    text = end.join(
+        ["BEGIN:VCARD", "VERSION:3.0", "FN:Ana", "NOTE:one", " two", "EMAIL:a@example.org"]
+        + ["END:VCARD", ""]
+    )
+    (person,) = read_vcards(text).people
+    assert (person.name, person.notes, person.email) == ("Ana", "onetwo", "a@example.org")
+
+
+def test_a_bare_cr_inside_a_csv_record_does_not_split_it() -> None:
+    text = "name,notes,email\r\nAna,line one\rline two,a@example.org\r\nBo,,\r\n"
+    found = read_generic_csv(text)
+    assert [(p.name, p.notes, p.email) for p in found.people] == [
+        ("Ana", "line one line two", "a@example.org"),
+        ("Bo", None, None),
+    ]
+    assert found.skipped == []
+
+
+def test_several_emails_and_phones_preferred_first() -> None:
+    text = (
+        "BEGIN:VCARD\nVERSION:4.0\nFN:Ana\nEMAIL:home@example.org\n"
+        "EMAIL;PREF=1:work@example.org\nTEL;TYPE=home:+1 555 0100\n"
+        "TEL;TYPE=cell,pref:+1 555 0101\nEND:VCARD\n"
+    )
+    (person,) = read_vcards(text).people
+    assert person.emails == ["work@example.org", "home@example.org"]
+    assert person.email == "work@example.org"
+    assert person.phones == ["+1 555 0101", "+1 555 0100"]
+    back = read_vcards(write_vcards(doc_of(person))).people[0]
+    assert (back.emails, back.phones) == (person.emails, person.phones)
+
+
+def test_a_version_1_email_becomes_a_one_element_list() -> None:
+    person = PersonRecord(name="Ana", email="a@example.org", phone="+1 555 0100")
+    assert (person.emails, person.phones) == (["a@example.org"], ["+1 555 0100"])
+    merged = PersonRecord(name="Ana", email="b@example.org", emails=["a@example.org"])
+    assert (merged.email, merged.emails) == ("b@example.org", ["b@example.org", "a@example.org"])
+
+
+# ---------------------------------------------------------------- keys and identity
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Søren Kierkegaard", "soren-kierkegaard"),
+        ("Иван Петров", "ivan-petrov"),
+        ("Γιώργος Παπαδόπουλος", "giorgos-papadopoylos"),
+        ("やまだ たろう", "yamada-tarou"),
+        ("山田 太郎", "shantian-tailang"),
+        ("Łukasz Żółć", "lukasz-zolc"),
+        ("Anna Rossi", "anna-rossi"),
+    ],
+)
+def test_keys_for_every_script(name: str, key: str) -> None:
+    assert slug(name) == key
+
+
+@pytest.mark.parametrize(
+    ("url", "identity"),
+    [
+        ("https://www.linkedin.com/in/ana-silva/", "linkedin/in/ana-silva"),
+        ("http://linkedin.com/in/Ana-Silva?trk=x", "linkedin/in/ana-silva"),
+        ("https://it.linkedin.com/in/mario%20rossi", "linkedin/in/mario rossi"),
+        ("https://www.linkedin.com/company/example-gmbh/", None),
+        ("https://example.com/", None),
+        ("https://anna.example.org", None),
+    ],
+)
+def test_only_a_personal_profile_url_identifies(url: str, identity: str | None) -> None:
+    assert profile_url(url) == identity

@@ -42,13 +42,14 @@ class Person(SQLModel, table=True):
     # The lexicon domain most of their skills and title fall in (kept by the index).
     domain: str | None = Field(default=None, index=True)
     # Came from a contacts file (m007): dormant until contacted or given a cadence.
-    dormant: bool = False
+    dormant: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
 
 class PersonContact(SQLModel, table=True):
     """A further e-mail or phone of a person (``kind``), after ``person.email``/``phone``."""
 
     __tablename__ = "person_contact"
+    __table_args__ = (Index("ix_person_contact_kind_norm", "kind", "norm"),)
     person_id: int = Field(foreign_key="person.id", primary_key=True)
     kind: str = Field(primary_key=True)
     position: int = Field(primary_key=True)

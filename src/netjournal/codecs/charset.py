@@ -58,13 +58,13 @@ def decode(raw: bytes) -> str:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return raw.decode(encoding, errors="replace")
+    utf16 = _utf16_without_bom(raw) if b"\x00" in raw else None
+    if utf16 is not None:
+        return utf16
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    utf16 = _utf16_without_bom(raw)
-    if utf16 is not None:
-        return utf16
     if _mostly_utf8(raw):
         return raw.decode("utf-8", errors="replace")
     return raw.decode(guess(raw), errors="replace")
@@ -99,7 +99,7 @@ def _mostly_utf8(raw: bytes) -> bool:
     text = raw.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     good = sum(1 for char in text if ord(char) > 127) - bad
-    return good >= 3 and bad * 10 <= good
+    return good >= 2 and good >= 2 * bad
 
 
 def decode_vcards(raw: bytes) -> str:

@@ -34,8 +34,7 @@ from netjournal.codecs.common import (
     unify_line_ends,
 )
 from netjournal.codecs.document import Document, PersonRecord
-from netjournal.fields import FIELD_NAMES
-from netjournal.fields import CONTACT_FIELDS
+from netjournal.fields import CONTACT_FIELDS, FIELD_NAMES
 from netjournal.fields import LIST_FIELDS as LIST_FIELD_NAMES
 
 # The journal's own CSV: every field of a person, the name first so that a
@@ -580,7 +579,7 @@ _SYNONYMS: dict[str, str] = {
     "full name": "name",
     "display name": "name",
     "contact name": "name",
-    "nome": "name",
+    "anzeigename": "name",
     "e-mail": "email",
     "e-mail address": "email",
     "email address": "email",
@@ -602,10 +601,60 @@ _SYNONYMS: dict[str, str] = {
     "labels": "tags",
     "groups": "tags",
     "categories": "tags",
+    # Outlook and Excel in other languages (German, French, Italian, Spanish).
+    "e-mail-adresse": "email",
+    "e-mail-adresse 2": "email",
+    "adresse de messagerie": "email",
+    "indirizzo posta elettronica": "email",
+    "dirección de correo electrónico": "email",
+    "mobiltelefon": "phone",
+    "telefon geschäftlich": "phone",
+    "telefon privat": "phone",
+    "téléphone mobile": "phone",
+    "téléphone bureau": "phone",
+    "cellulare": "phone",
+    "telefono ufficio": "phone",
+    "teléfono móvil": "phone",
+    "firma": "org",
+    "société": "org",
+    "società": "org",
+    "organizzazione": "org",
+    "organización": "org",
+    "compañía": "org",
+    "fonction": "title",
+    "qualifica": "title",
+    "puesto": "title",
+    "notizen": "notes",
+    "notiz": "notes",
+    "notas": "notes",
+    "webseite": "url",
+    "kategorien": "tags",
+    "catégories": "tags",
+    "categorie": "tags",
+    "categorías": "tags",
 }
 #: Fields several columns may fill: lists, and e-mail and phone (the others follow the first).
 _REPEATABLE = LIST_FIELDS | {"email", "phone"}
-_NAME_PARTS = ("first name", "given name", "middle name", "last name", "surname", "family name")
+_NAME_PARTS = (
+    "first name",
+    "given name",
+    "middle name",
+    "last name",
+    "surname",
+    "family name",
+    "vorname",
+    "weitere vornamen",
+    "nachname",
+    "prénom",
+    "deuxième prénom",
+    "nom",
+    "nome",
+    "secondo nome",
+    "cognome",
+    "nombre",
+    "segundo nombre",
+    "apellidos",
+)
 
 
 def _split_list(cell: str) -> list[str]:

@@ -36,6 +36,7 @@ from netjournal.codecs.document import (
     Document,
     NeedRecord,
     PersonRecord,
+    unite_contacts,
 )
 from netjournal.errors import InvalidFile
 from netjournal.fields import CONTACT_FIELDS, LABEL_KINDS, LIST_FIELDS
@@ -677,11 +678,10 @@ def _merge(old: PersonRecord, new: PersonRecord, *, additive: bool = False) -> P
         update.pop("added", None)
     for one, many in (("email", "emails"), ("phone", "phones")):
         if one in update or many in update:
-            items = update.get(many, getattr(old, many))
-            if additive and one in update and update[one] not in items:
-                items = [*items, update[one]]
-            update[many] = items
-            update[one] = items[0] if items else None
+            items = list(update.get(many, getattr(old, many)))
+            if additive and update.get(one):
+                items.append(update[one])
+            update[one], update[many] = unite_contacts(one, None, items)
     return old.model_copy(update=update)
 
 

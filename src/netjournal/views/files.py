@@ -36,7 +36,8 @@ def import_summary(report: ImportReport, *, dry_run: bool) -> str:
         lines.append(
             f"{report.dormant} {'person' if report.dormant == 1 else 'people'} imported as"
             " dormant: left out of 'net stale' and 'net today' until you log a contact or give"
-            " a cadence ('net stale --dormant' lists them; 'net import --every DAYS' or 'net cadence TAG DAYS' wakes them)."
+            " a cadence ('net stale --dormant' lists them; 'net import --every DAYS' or"
+            " 'net cadence TAG DAYS' wakes them)."
         )
     return "\n".join(lines)
 
