@@ -969,8 +969,16 @@ def test_quoted_printable_without_charset_falls_back_to_windows_1252() -> None:
 @pytest.mark.parametrize("end", ["\r\n", "\n", "\r\r\n", "\r"])
 def test_vcard_every_line_end(end: str) -> None:
     text = end.join(
-        ["BEGIN:VCARD", "VERSION:3.0", "FN:Ana", "NOTE:one", " two", "EMAIL:a@example.org"]
-        + ["END:VCARD", ""]
+        [
+            "BEGIN:VCARD",
+            "VERSION:3.0",
+            "FN:Ana",
+            "NOTE:one",
+            " two",
+            "EMAIL:a@example.org",
+            "END:VCARD",
+            "",
+        ]
     )
     (person,) = read_vcards(text).people
     assert (person.name, person.notes, person.email) == ("Ana", "onetwo", "a@example.org")

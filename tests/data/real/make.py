@@ -455,7 +455,8 @@ add(
     "BDAY:--0416\r\n"
     'NOTE:He said \\"call me\\"\\, then left\r\n'
     "END:VCARD\r\n"
-    "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Γιώργος Παπαδόπουλος\r\nTEL;VALUE=uri:tel:+30-210-000-0001\r\n"
+    "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Γιώργος Παπαδόπουλος\r\n"
+    "TEL;VALUE=uri:tel:+30-210-000-0001\r\n"
     "END:VCARD\r\n"
     "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Søren Kierkegaard\r\nEMAIL:soren@example.dk\r\nEND:VCARD\r\n"
     "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Søren Kierkegaard\r\nEMAIL:SOREN@example.dk\r\n"
