@@ -49,7 +49,6 @@ class PersonContact(SQLModel, table=True):
     """A further e-mail or phone of a person (``kind``), after ``person.email``/``phone``."""
 
     __tablename__ = "person_contact"
-    __table_args__ = (Index("ix_person_contact_kind_norm", "kind", "norm"),)
     person_id: int = Field(foreign_key="person.id", primary_key=True)
     kind: str = Field(primary_key=True)
     position: int = Field(primary_key=True)

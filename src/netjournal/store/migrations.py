@@ -403,8 +403,7 @@ CREATE TABLE person_contact (
     value TEXT NOT NULL,
     norm TEXT NOT NULL,
     PRIMARY KEY (person_id, kind, position)
-);
-CREATE INDEX ix_person_contact_kind_norm ON person_contact(kind, norm);
+) WITHOUT ROWID;
 ALTER TABLE person ADD COLUMN dormant BOOLEAN NOT NULL DEFAULT 0;
 """
 
