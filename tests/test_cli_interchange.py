@@ -724,3 +724,15 @@ def test_show_and_export_carry_every_email_and_phone(net: Net, fresh: Any, tmp_p
     assert exported["emails"] == shown["emails"] and exported["phones"] == shown["phones"]
     vcard = net("export", "--format", "vcard").out
     assert vcard.count("EMAIL") == 2 and vcard.count("TEL") == 2
+
+
+def test_a_birthday_without_a_year_shows_in_today(net: Net, fresh: Any, tmp_path: Path) -> None:
+    source = tmp_path / "contacts.vcf"
+    source.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Silva\nBDAY:--1201\nEND:VCARD\n", encoding="utf-8"
+    )
+    assert net("import", str(source)).code == 0
+    assert net("show", "ana", "--json").json()["birthday"] == "--12-01"
+    today = net("today", "--json")
+    assert today.code == 0, today.err
+    assert [b["key"] for b in today.json()["birthdays"]] == ["ana-silva"]

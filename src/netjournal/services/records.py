@@ -42,13 +42,15 @@ class Person:
     title: str | None = None
     city: str | None = None
     email: str | None = None
+    emails: list[str] = field(default_factory=list)
     phone: str | None = None
+    phones: list[str] = field(default_factory=list)
     met: str | None = None
     notes: str | None = None
     cadence_days: int | None = None
     via: str | None = None
     added: date | None = None
-    birthday: date | None = None
+    birthday: str | None = None  # YYYY-MM-DD, or --MM-DD without a year
     url: str | None = None
 
 

@@ -53,7 +53,8 @@ def upcoming_birthdays(conn: sqlite3.Connection, today: date, days: int) -> list
     for key, name, raw in conn.execute(
         "SELECT key, name, birthday FROM person WHERE birthday IS NOT NULL"
     ):
-        born = date.fromisoformat(raw)
+        # ``--MM-DD`` is a birthday without a year (2000 stands in: it has 29 February).
+        born = date.fromisoformat("2000" + raw[1:] if raw.startswith("--") else raw)
         for year in (today.year, today.year + 1):
             try:
                 next_one = born.replace(year=year)
