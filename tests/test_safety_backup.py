@@ -253,7 +253,7 @@ def test_export_output_replaces_a_readable_file_with_a_private_one(
     target = tmp_path / "export.json"
     target.write_text("old")
     target.chmod(0o644)
-    assert net("export", "--output", str(target)).code == 0
+    assert net("export", "--output", str(target), "--force").code == 0
     assert mode(target) == 0o600
     assert json.loads(target.read_text())["format"] == "netjournal"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

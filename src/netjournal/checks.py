@@ -7,6 +7,7 @@ through these, so that the same text is refused the same way everywhere.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from netjournal.errors import InvalidInput
 
@@ -37,7 +38,9 @@ def check_text(value: str | None, what: str, *, limit: int = MAX_TEXT) -> str | 
         raise InvalidInput(f"the {what} contains a NUL byte")
     if has_control_chars(value):
         raise InvalidInput(f"the {what} contains control characters")
-    value = value.strip()
+    if len(value) > limit * 4:  # refused before any work on a huge text
+        raise InvalidInput(f"the {what} is too long (more than {limit} characters)")
+    value = unicodedata.normalize("NFC", value.strip())  # one spelling for é typed two ways
     if len(value) > limit:
         raise InvalidInput(f"the {what} is too long ({len(value)} characters; at most {limit})")
     return value or None

@@ -9,6 +9,7 @@ at start-up, and evaluating string annotations cost a fifth of ``--help``.
 
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
@@ -632,6 +633,7 @@ def restore(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Replace the journal with a backup; the replaced journal is kept."""
+    from netjournal.paths import journal_path
     from netjournal.services.backups import restore as restore_
 
     if not yes:
@@ -640,9 +642,12 @@ def restore(
         if not typer.confirm(f"Replace the journal with {file}?", default=False):
             render.message("Nothing restored.")
             raise typer.Exit(1)
-    with journal() as store:
-        kept = restore_(store, file)
-    render.message(f"Restored from {file}; the replaced journal is kept at {kept}.")
+    kept = restore_(journal_path(_state["db"]), file)  # even a journal that no longer opens
+    render.message(
+        f"Restored from {file}; the replaced journal is kept at {kept}."
+        if kept
+        else f"Restored from {file}."
+    )
 
 
 @app.command()
@@ -719,16 +724,19 @@ def export(
     vcard_version: Annotated[
         str, typer.Option("--vcard-version", help="vCard version to write: 4.0 or 3.0.")
     ] = "4.0",
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing file (never a journal).")
+    ] = False,
 ) -> None:
     """Export the journal: JSON (everything), vCard or CSV (people)."""
     from netjournal.services.files import export_text, write_private
 
     with journal() as store:
         text = export_text(store, format_, vcard_version=vcard_version)
-    if output is None:
-        sys.stdout.write(text)
+        written = write_private(output, text, journal=store.path, force=force) if output else None
+    if written is None:
+        render.emit_text(text)
         return
-    write_private(output, text)
     render.message(f"Exported to {output}.")
 
 
@@ -767,23 +775,106 @@ app.add_typer(cli_help.app)
 
 
 def run(argv: list[str] | None = None) -> None:
-    """Run the app: known errors become ``Error:`` lines and exit codes."""
+    """The single exit point: run the app, turn what happened into one exit code.
+
+    Known errors become ``Error:`` lines; Ctrl-C says nothing was changed and
+    exits 130; a reader that goes away (``net list | head``) ends the command
+    quietly with 141, as it would any Unix tool.  Once a write has committed
+    the command exits 0, even when its message cannot be written any more: a
+    script that retried it would do the change twice.
+    """
     cli_common.argv[:] = sys.argv[1:] if argv is None else argv
+    render.prepare_streams()
+    before = _commits()
     try:
-        app(args=argv, prog_name="net")
+        code = _invoke(argv)
     except NetjournalError as exc:
-        details = getattr(exc, "problems", [])
-        if len(details) == 1 and details[0] in exc.message:
-            details = []
-        render.error(exc.message, exc.hint, details)
-        sys.exit(exc.exit_code)
+        code = _report(exc, committed=_commits() > before)
     except KeyboardInterrupt:
-        sys.exit(130)
+        code = 130
     except Exception as exc:  # an unexpected crash: one line, traceback on request
         if os.environ.get("NETJOURNAL_DEBUG"):
             raise
-        render.error(
+        _tell(
+            render.error,
             f"unexpected {type(exc).__name__}: {exc}",
             "run again with NETJOURNAL_DEBUG=1 to see the traceback, and please report it",
         )
-        sys.exit(1)
+        code = 1
+    committed = _commits() > before
+    if code == 130:  # Typer turns Ctrl-C into exit 130
+        _tell(
+            render.message,
+            "Interrupted; " + ("the change was saved." if committed else "nothing was changed."),
+        )
+        code = 0 if committed else 130
+    if render.replaced_characters():
+        _tell(render.message, _ENCODING_NOTE)
+    sys.exit(code)
+
+
+_ENCODING_NOTE = (
+    "Note: this terminal's encoding cannot show some characters, printed as '?'; "
+    "set LANG=C.UTF-8 (or PYTHONIOENCODING=utf-8) to see them."
+)
+BROKEN_PIPE_EXIT = 141  # 128 + SIGPIPE: what a shell reports for any tool whose reader left
+
+
+def _invoke(argv: list[str] | None) -> int:
+    """Typer's run of the command, as an exit code (output flushed while errors can be told)."""
+    try:
+        app(args=argv, prog_name="net")
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # Typer met a broken pipe in help
+        _silence_stdout()
+        return BROKEN_PIPE_EXIT
+    render.flush()
+    return code
+
+
+def _report(exc: NetjournalError, *, committed: bool) -> int:
+    from netjournal.errors import OutputError
+
+    if isinstance(exc, OutputError):
+        if committed:
+            return 0  # the change is saved; only its message was lost
+        if exc.broken_pipe:
+            _silence_stdout()
+            return BROKEN_PIPE_EXIT
+        _tell(render.error, exc.message, "check the disk or the file the output goes to")
+        return exc.exit_code
+    details = getattr(exc, "problems", [])
+    if len(details) == 1 and details[0] in exc.message:
+        details = []
+    _tell(render.error, exc.message, exc.hint, details)
+    return exc.exit_code
+
+
+def _tell(say: Callable[..., None], *args: object) -> None:
+    """Say something on stderr if stderr can still be written; never fail for it."""
+    from netjournal.errors import OutputError
+
+    try:
+        say(*args)
+        render.flush()
+    except OutputError:
+        pass
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the exit flush cannot fail."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def _commits() -> int:
+    """How many write transactions this process committed (0 before the store is loaded)."""
+    store = sys.modules.get("netjournal.store.journal")
+    return int(getattr(getattr(store, "Journal", None), "commits", 0))

@@ -43,3 +43,19 @@ class InvalidFile(NetjournalError):
 
 class JournalError(NetjournalError):
     """The journal file cannot be used: not a journal, corrupt, read-only, too new."""
+
+
+class OutputError(NetjournalError):
+    """stdout or stderr cannot be written: closed, full, or the reader went away."""
+
+    def __init__(
+        self,
+        message: str,
+        hint: str | None = None,
+        *,
+        broken_pipe: bool = False,
+        reason: str | None = None,
+    ) -> None:
+        super().__init__(message, hint)
+        self.broken_pipe = broken_pipe
+        self.reason = reason or message

@@ -11,17 +11,100 @@ name like ``Bob [/x] Smith`` prints as typed.  Style comes only from
 
 from __future__ import annotations
 
+import codecs
+import errno
 import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
+
+from netjournal.errors import OutputError
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
+
+# Characters a terminal's encoding cannot show are printed as "?" (and counted,
+# so that one note can say so); data on stdout stays exact (see emit_json).
+_REPLACED = [0]
+
+
+def _replace(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    _REPLACED[0] += 1
+    return "?" * (exc.end - exc.start), exc.end
+
+
+codecs.register_error("netjournal-replace", _replace)
+
+
+def _is_utf(stream: TextIO | None) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+    return encoding.startswith("utf")
+
+
+def prepare_streams() -> None:
+    """On a terminal whose encoding is not UTF-8 (ASCII, Latin-1), show "?" for what it lacks."""
+    _REPLACED[0] = 0
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and not _is_utf(stream) and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="netjournal-replace")
+
+
+def replaced_characters() -> int:
+    """How many characters this run could not show in the terminal's encoding."""
+    return _REPLACED[0]
+
+
+def _write(stream: TextIO | None, text: str, *, flush: bool = False) -> None:
+    """Write to stdout or stderr; a stream that is closed, full or gone is one OutputError."""
+    try:
+        if stream is None:  # started with the stream closed (2>&-)
+            raise OSError(errno.EBADF, "the stream is closed")
+        stream.write(text)
+        if flush:
+            stream.flush()
+    except ValueError as exc:  # "I/O operation on closed file"
+        raise OutputError("the output is closed", reason=str(exc)) from None
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write the output: {exc.strerror or exc}",
+            broken_pipe=exc.errno in (errno.EPIPE, errno.ECONNRESET),
+            reason=exc.strerror or str(exc),
+        ) from None
+
+
+def out(text: str) -> None:
+    """Data on stdout, as it is."""
+    _write(sys.stdout, text)
+
+
+def emit_text(text: str) -> None:
+    """A file's text on stdout (an export): UTF-8 whatever the terminal's encoding."""
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if _is_utf(stream) or buffer is None:
+        _write(stream, text)
+        return
+    _write(stream, "", flush=True)
+    try:
+        buffer.write(text.encode("utf-8"))
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write the output: {exc.strerror or exc}",
+            broken_pipe=exc.errno == errno.EPIPE,
+        ) from None
+
+
+def flush() -> None:
+    """Push what is buffered on stdout and stderr out now, while errors can still be told."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            _write(stream, "", flush=True)
 
 
 class Styled(str):
@@ -57,20 +140,26 @@ def plain(line: Line) -> str:
 def emit_json(data: Any) -> None:
     """Print one JSON document on stdout (indented for a person at a terminal)."""
     indent = 2 if sys.stdout.isatty() else None
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent, default=str) + "\n")
+    ascii_only = not _is_utf(sys.stdout)  # \u escapes keep the document exact there
+    out(json.dumps(data, ensure_ascii=ascii_only, indent=indent, default=str) + "\n")
 
 
 def emit_json_list(name: str, items: Iterable[str]) -> None:
     """Print ``{"name": [...]}`` from JSON texts, streaming: one document on stdout."""
-    write = sys.stdout.write
-    write(f'{{"{name}": [')
+    ascii_only = not _is_utf(sys.stdout)
+    out(f'{{"{name}": [')
     for i, item in enumerate(items):
-        write(("," if i else "") + "\n" + item)
-    write("\n]}\n")
+        if ascii_only:
+            item = json.dumps(json.loads(item))
+        out(("," if i else "") + "\n" + item)
+    out("\n]}\n")
 
 
 def is_terminal() -> bool:
-    return sys.stdout.isatty() or bool(os.environ.get("NETJOURNAL_FORCE_TERMINAL"))
+    stdout = sys.stdout
+    return (stdout is not None and stdout.isatty()) or bool(
+        os.environ.get("NETJOURNAL_FORCE_TERMINAL")
+    )
 
 
 def console(stderr: bool = False) -> Console:
@@ -100,10 +189,14 @@ def _console(stderr: bool, plain: bool, force: bool, width: int | None) -> Conso
 
 def message(text: str) -> None:
     """A short note for the person at the terminal (stderr)."""
-    if sys.stderr.isatty() and not os.environ.get("NO_COLOR"):
-        console(stderr=True).print(text, markup=False, style="green")
+    stderr = sys.stderr
+    if stderr is not None and stderr.isatty() and not os.environ.get("NO_COLOR"):
+        try:
+            console(stderr=True).print(text, markup=False, style="green")
+        except OSError as exc:
+            raise OutputError(f"cannot write the output: {exc.strerror}") from None
     else:
-        sys.stderr.write(text + "\n")
+        _write(stderr, text + "\n")
 
 
 def error(text: str, hint: str | None = None, details: Sequence[str] = ()) -> None:
@@ -114,11 +207,13 @@ def error(text: str, hint: str | None = None, details: Sequence[str] = ()) -> No
         lines.append(f"  … and {len(details) - 50} more")
     if hint:
         lines.append(f"Hint: {hint}")
-    if sys.stderr.isatty() or os.environ.get("NETJOURNAL_FORCE_TERMINAL"):
+    if (sys.stderr is not None and sys.stderr.isatty()) or os.environ.get(
+        "NETJOURNAL_FORCE_TERMINAL"
+    ):
         lines = _wrapped(lines, console(stderr=True).width)
         if not os.environ.get("NO_COLOR"):
             lines[0] = "\x1b[1;31mError:\x1b[0m" + lines[0][len("Error:") :]
-    sys.stderr.write("\n".join(lines) + "\n")
+    _write(sys.stderr, "\n".join(lines) + "\n")
 
 
 def _wrapped(lines: list[str], width: int) -> list[str]:
@@ -150,9 +245,9 @@ def table(
         message(empty)
         return
     if not is_terminal():
-        out = ["\t".join(plain(c) for c in columns)]
-        out += ["\t".join(_one_line(c) for c in row) for row in rows]
-        sys.stdout.write("\n".join(out) + "\n")
+        text = ["\t".join(plain(c) for c in columns)]
+        text += ["\t".join(_one_line(c) for c in row) for row in rows]
+        out("\n".join(text) + "\n")
         return
     from rich.table import Table
 
@@ -166,17 +261,25 @@ def table(
         grid.add_column(_text(column), overflow="fold")
     for row in rows:
         grid.add_row(*(_text(cell) for cell in row))
-    console().print(grid)
+    _print(grid)
+
+
+def _print(renderable: Any) -> None:
+    try:
+        console().print(renderable)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write the output: {exc.strerror}", broken_pipe=exc.errno == errno.EPIPE
+        ) from None
 
 
 def lines(texts: Sequence[Line]) -> None:
     """Lines on stdout: plain text as it is; :class:`Styled` lines styled on a terminal."""
     if is_terminal():
-        out = console()
         for text in texts:
-            out.print(_text(text))
+            _print(_text(text))
     else:
-        sys.stdout.write("\n".join(plain(t) for t in texts) + "\n")
+        out("\n".join(plain(t) for t in texts) + "\n")
 
 
 def _one_line(text: Line) -> str:

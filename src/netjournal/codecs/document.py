@@ -11,6 +11,7 @@ into a :class:`Document` first, so that one code path writes to the journal.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from typing import Any, Literal
 
@@ -24,7 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from netjournal.checks import has_control_chars
+from netjournal.checks import MAX_NAME, has_control_chars
 
 FORMAT_NAME = "netjournal"
 FORMAT_VERSION = 2
@@ -110,8 +111,8 @@ def unite_contacts(kind: str, first: object, many: object) -> tuple[str | None, 
 
 
 class PersonRecord(_Record):
-    key: str | None = None
-    name: str = Field(min_length=1)
+    key: str | None = Field(default=None, max_length=MAX_NAME)
+    name: str = Field(min_length=1, max_length=MAX_NAME)
     aliases: list[str] = []
     skills: list[str] = []
     tags: list[str] = []
@@ -151,6 +152,11 @@ class PersonRecord(_Record):
     @classmethod
     def _birthday(cls, value: object) -> str | None:
         return check_birthday(value)
+
+    @field_validator("name")
+    @classmethod
+    def _composed(cls, value: str) -> str:
+        return unicodedata.normalize("NFC", value)  # é typed two ways is one name
 
     @field_validator("org", "title", "city", "email", "phone", "met", "notes", "via", "url")
     @classmethod

@@ -116,16 +116,113 @@ def _choices(names: tuple[str, ...]) -> str:
     return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
 
 
-def write_private(path: Path, text: str) -> None:
-    """Write a file readable by the owner only, whole or not at all (atomic rename)."""
-    if path.is_dir():
-        raise InvalidInput(f"{path} is a folder", hint="give a file name")
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+def write_private(
+    path: Path, text: str, *, journal: Path | None = None, force: bool = False
+) -> Path | None:
+    """``net export -o``: write ``text`` to ``path`` without ever destroying what is there.
+
+    - the journal, its ``-wal``/``-shm``/``-journal`` files and any SQLite file
+      are refused, even with ``force``;
+    - an existing file is replaced only with ``force``;
+    - a symbolic link is written through (its target is updated, the link kept);
+    - a pipe, device or socket (``/dev/stdout``, a FIFO) is written into as it is;
+    - a new or replaced file is private (0600) and appears whole or not at all
+      (written beside its place, then renamed over it).
+
+    Returns the file written, or ``None`` when the text went to stdout/stderr
+    themselves (``-o /dev/stdout``) and must be printed there by the caller.
+    """
+    import stat
+
     try:
-        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        info: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise InvalidInput(f"cannot write {path}: {exc.strerror}") from None
+    if info is not None and _is_own_stream(info):
+        return None
+    if info is not None and not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+        _write_into(path, text)  # a FIFO, a terminal, a device: write, never replace
+        return path
+    real = Path(os.path.realpath(path))
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise InvalidInput(f"{path} is a folder", hint="give a file name")
+    if journal is not None and _is_journal_file(real, journal):
+        raise InvalidInput(
+            f"{path} is the journal itself (or one of its files); an export never replaces it",
+            hint="give the export another file name",
+        )
+    if info is not None:
+        if _is_sqlite(real):
+            raise InvalidInput(
+                f"{path} is a SQLite database; an export never replaces one",
+                hint="give the export another file name",
+            )
+        if not force:
+            raise InvalidInput(
+                f"{path} exists already", hint="add --force to replace it, or give another name"
+            )
+    if not real.parent.is_dir():
+        raise InvalidInput(
+            f"cannot write {path}: the folder {real.parent} does not exist",
+            hint="create the folder first, or give another path",
+        )
+    _replace_atomically(real, text)
+    return real
+
+
+def _is_own_stream(info: os.stat_result) -> bool:
+    """Is the path this process's own stdout or stderr (``/dev/stdout``, ``/proc/self/fd/1``)?"""
+    for fd in (1, 2):
+        try:
+            if os.path.samestat(info, os.fstat(fd)):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def _is_journal_file(real: Path, journal: Path) -> bool:
+    base = Path(os.path.realpath(journal))
+    names = {base, *(base.with_name(base.name + end) for end in ("-wal", "-shm", "-journal"))}
+    if real in names:
+        return True
+    try:
+        return any(real.exists() and n.exists() and os.path.samefile(real, n) for n in names)
+    except OSError:
+        return False
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def _write_into(path: Path, text: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise InvalidInput(f"cannot write {path}: {exc.strerror}") from None
+
+
+def _replace_atomically(real: Path, text: str) -> None:
+    import tempfile
+
+    fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+    tmp = Path(name)
+    try:
+        os.fchmod(fd, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
-        os.replace(tmp, path)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, real)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise InvalidInput(f"cannot write {path}: {exc.strerror}") from None
+        hint = "free some space and export again" if exc.errno == 28 else None
+        raise InvalidInput(f"cannot write {real}: {exc.strerror}", hint=hint) from None

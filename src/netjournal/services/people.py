@@ -9,6 +9,7 @@ from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from netjournal.checks import MAX_NAME
 from netjournal.errors import Ambiguous, InvalidInput, NotFound
 from netjournal.fields import PERSON_FIELDS, PERSON_JSON_SQL, PERSON_ROW_SQL
 from netjournal.matching.text import fold, slug
@@ -99,6 +100,8 @@ def new_key(conn: sqlite3.Connection, name: str, wanted: str | None = None) -> s
     """A free key: ``wanted`` as given, else a slug of the name made unique."""
     if wanted is not None:
         key = wanted.strip().lower()
+        if len(key) > MAX_NAME:
+            raise InvalidInput(f"the key is too long ({len(key)} characters; at most {MAX_NAME})")
         if not key or slug(key) != key:
             raise InvalidInput(
                 f"'{wanted}' is not a valid key",

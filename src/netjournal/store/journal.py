@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import ClassVar
 
 from netjournal.errors import InvalidInput, JournalError, NetjournalError
 from netjournal.store import lexicon
@@ -41,13 +41,9 @@ def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
 
 def _create_private(path: Path) -> None:
     """Make the journal's folders (0700) and an empty file (0600)."""
-    missing = []
-    parent = path.parent
-    while not parent.exists():
-        missing.append(parent)
-        parent = parent.parent
-    for folder in reversed(missing):
-        folder.mkdir(mode=0o700)
+    from netjournal.store.backup import make_private_dirs
+
+    make_private_dirs(path.parent)
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
 
@@ -129,6 +125,9 @@ class Journal:
     the file, and :attr:`wrote` once a write committed.
     """
 
+    commits: ClassVar[int] = 0
+    """Write transactions committed by this process: the CLI exits 0 once one has."""
+
     def __init__(self, path: Path, conn: sqlite3.Connection, *, created: bool = False) -> None:
         self.path = path
         self.conn = conn
@@ -184,6 +183,7 @@ class Journal:
                 raise
             self.conn.execute("COMMIT")
             self.wrote = True
+            Journal.commits += 1
         except sqlite3.Error as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -236,6 +236,10 @@ class Journal:
         if gone:
             self._command_id = None
 
+    def reader(self) -> sqlite3.Connection:
+        """A second, read-only connection to the same journal (for copies made under a lock)."""
+        return _connect(self.path, readonly=True)
+
     def close(self) -> None:
         self.conn.close()
 
@@ -246,10 +250,17 @@ def open_journal(path: Path, *, migrate: bool = True) -> Journal:
         raise JournalError(
             f"{path} is a folder, not a journal", hint="give --db the path of a file"
         )
+    if path.is_symlink() and not path.exists():
+        raise JournalError(
+            f"{path} is a symbolic link to {os.readlink(path)}, which does not exist",
+            hint="put the journal back where the link points, or give --db the journal itself",
+        )
     created = not path.exists()
     if created:
         try:
             _create_private(path)
+        except FileExistsError:
+            created = False  # another net made it a moment ago: the same journal
         except OSError as exc:
             raise JournalError(
                 f"cannot create the journal {path}: {exc.strerror}",
@@ -269,9 +280,12 @@ def open_journal(path: Path, *, migrate: bool = True) -> Journal:
     except sqlite3.Error as exc:
         raise describe_sqlite_error(path, exc) from exc
     journal = Journal(path, conn, created=created)
-    pending = [m for m in MIGRATIONS if m.name not in applied]
-    if pending and migrate:
-        _migrate(journal, applied, pending)
+    if migrate and any(m.name not in applied for m in MIGRATIONS):
+        try:
+            _migrate(journal)
+        except BaseException:
+            conn.close()
+            raise
         lexicon.ensure_view(conn)
     return journal
 
@@ -309,31 +323,43 @@ def _applied(conn: sqlite3.Connection, path: Path) -> set[str]:
     return applied
 
 
-def _migrate(journal: Journal, applied: set[str], pending: list[Any]) -> None:
-    conn = journal.conn
-    if applied:
-        from netjournal.store.backup import backup_before_migration
+def _migrate(journal: Journal) -> None:
+    """Bring the schema up to date under the write lock, all steps or none.
 
-        backup_before_migration(journal, pending[0].name)
+    Several ``net`` may open an old (or new) journal at the same moment: each
+    takes the write lock, re-reads the applied steps, and applies only what is
+    still missing, so one of them upgrades and the others find it done.  The
+    copy of an old journal is made once, under the same lock, before the first
+    step, and the upgrade is one transaction: it happens whole or not at all.
+    """
+    conn = journal.conn
     try:
-        conn.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migration "
-            "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-        )
-        for migration in pending:
-            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            applied = _applied(conn, journal.path)
+            pending = [m for m in MIGRATIONS if m.name not in applied]
+            if pending and applied:
+                from netjournal.store.backup import backup_before_migration
+
+                backup_before_migration(journal, pending[0].name)
+            if pending:
+                conn.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_migration "
+                    "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+                )
+            for migration in pending:
+                now = datetime.now(timezone.utc).isoformat(timespec="seconds")
                 for statement in _statements(migration.sql):
                     conn.execute(statement)
                 conn.execute(
                     "INSERT INTO schema_migration (name, applied_at) VALUES (?, ?)",
                     (migration.name, now),
                 )
-            except BaseException:
+        except BaseException:
+            if conn.in_transaction:
                 conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+            raise
+        conn.execute("COMMIT")
         if any(m.vacuum for m in pending):
             conn.execute("VACUUM")  # give the freed pages back: a small journal is a small file
     except sqlite3.Error as exc:
