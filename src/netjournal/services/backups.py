@@ -31,8 +31,8 @@ def backup(journal: Journal, target: Path | None = None, keep: int = KEEP_BACKUP
 
     if target is not None:
         return copy_to(journal.conn, target)
-    stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
-    with backup_lock(backup_folder(journal.path)):
+    with backup_lock(backup_folder(journal.path)):  # named in the lock: newest is last
+        stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
         made = copy_to(journal.conn, default_backup_path(journal.path, stamp), numbered=True)
         prune_backups(journal.path, keep, just_made=made)
     return made
@@ -47,10 +47,11 @@ def restore(journal_path: Path, source: Path) -> Path | None:
     from netjournal.store.backup import (
         backup_folder,
         check_journal_file,
+        clear_damaged,
         keep_current,
         restore_into,
     )
-    from netjournal.store.journal import describe_sqlite_error
+    from netjournal.store.journal import describe_sqlite_error, tighten_permissions
 
     check_journal_file(source)
     if journal_path.exists() and journal_path.samefile(source):
@@ -66,4 +67,6 @@ def restore(journal_path: Path, source: Path) -> Path | None:
         restore_into(journal_path, source)
     except sqlite3.Error as exc:
         raise describe_sqlite_error(journal_path, exc) from exc
+    clear_damaged(journal_path)
+    tighten_permissions(journal_path)
     return kept

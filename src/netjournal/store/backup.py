@@ -94,9 +94,12 @@ def _open_check(conn: sqlite3.Connection, path: Path) -> list[str]:
     """``PRAGMA integrity_check`` of a finished copy: ``["ok"]`` when sound."""
     check = _connect_copy(conn, path)
     try:
-        return [r[0] for r in check.execute("PRAGMA integrity_check")]
+        lines = [str(r[0]) for r in check.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as exc:  # damage that stops the check itself
+        return [str(exc)]
     finally:
         check.close()
+    return [" ".join(line.split()) for line in lines if not line.startswith("***")]
 
 
 def _place(partial: Path, target: Path, *, numbered: bool) -> Path:
@@ -159,6 +162,7 @@ def copy_to(
         _write_copy(conn, partial)
         result = _open_check(conn, partial) if check else ["ok"]
         if result != ["ok"]:
+            mark_damaged(_journal_file(conn), "; ".join(result[:3]))
             kept = _place(partial, damaged_as or _damaged_name(target), numbered=True)
             raise DamagedCopy(
                 f"the journal is damaged ({'; '.join(result[:3])}); "
@@ -173,6 +177,10 @@ def copy_to(
         raise _copy_failed(target, exc) from exc
     finally:
         _unlink_quietly(partial)
+
+
+def _journal_file(conn: sqlite3.Connection) -> Path:
+    return Path(conn.execute("PRAGMA database_list").fetchone()[2])
 
 
 def _damaged_name(target: Path) -> Path:
@@ -214,8 +222,15 @@ def backup_before_migration(journal: Journal, first_step: str) -> Path:
 # ------------------------------------------------------------------ checking
 
 
-def journal_file_problem(path: Path, known: set[str] | None = None) -> str | None:
-    """Why ``path`` is not a sound journal this build can open (``None`` when it is)."""
+def journal_file_problem(
+    path: Path, known: set[str] | None = None, *, thorough: bool = True
+) -> str | None:
+    """Why ``path`` is not a sound journal this build can open (``None`` when it is).
+
+    ``thorough`` runs SQLite's full integrity check; without it only the
+    header, the tables and the file's length (a copy cut short) are checked,
+    which is what pruning needs of copies that were checked when made.
+    """
     if not path.is_file():
         return "it is not a file"
     try:
@@ -227,7 +242,11 @@ def journal_file_problem(path: Path, known: set[str] | None = None) -> str | Non
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             if "schema_migration" not in tables or "person" not in tables:
                 return "it is a SQLite database, but not a netjournal journal"
-            result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
+            if pages * conn.execute("PRAGMA page_size").fetchone()[0] > path.stat().st_size:
+                return "it is cut short"
+            check = "PRAGMA integrity_check" if thorough else "PRAGMA quick_check(person)"
+            result = [r[0] for r in conn.execute(check)]
             if result != ["ok"]:
                 return f"it is damaged ({'; '.join(result[:3])})"
             if known is not None:
@@ -305,8 +324,11 @@ def prune_backups(journal_path: Path, keep: int, *, just_made: Path | None = Non
     A file that does not open as a sound journal is neither counted nor removed:
     it may be someone's, or worth a look.
     """
+    _remove_abandoned_partials(backup_folder(journal_path))
     sound = [
-        p for p in dated_backups(journal_path) if p == just_made or journal_file_problem(p) is None
+        p
+        for p in dated_backups(journal_path)
+        if p == just_made or journal_file_problem(p, thorough=False) is None
     ]
     gone = []
     for path in sound[: max(0, len(sound) - keep)]:
@@ -318,6 +340,50 @@ def prune_backups(journal_path: Path, keep: int, *, just_made: Path | None = Non
         except FileNotFoundError:
             continue
     return gone
+
+
+def _remove_abandoned_partials(folder: Path) -> None:
+    """Partial copies whose process is gone (killed mid-copy) are removed; live ones never."""
+    for path in folder.glob(".*.partial-*"):
+        match = re.search(r"\.partial-(\d+)-[0-9a-f]+$", path.name)
+        if not match:
+            continue
+        try:
+            os.kill(int(match.group(1)), 0)
+        except ProcessLookupError:
+            path.unlink(missing_ok=True)
+        except OSError:
+            continue
+
+
+# ------------------------------------------------------------------ damage found
+
+
+def damage_marker(journal_path: Path) -> Path:
+    """A note beside the journal saying that a check found it damaged."""
+    return journal_path.with_name(f".{journal_path.name}.damaged")
+
+
+def mark_damaged(journal_path: Path, what: str) -> None:
+    from datetime import datetime
+
+    with suppress(OSError):
+        fd = os.open(damage_marker(journal_path), os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as note:
+            note.write(f"{' '.join(what.split())[:300]}, on {datetime.now():%Y-%m-%d %H:%M}\n")
+
+
+def clear_damaged(journal_path: Path) -> None:
+    with suppress(OSError):
+        damage_marker(journal_path).unlink()
+
+
+def found_damaged(journal_path: Path) -> str | None:
+    """What a check found wrong with the journal, if one did and nothing fixed it since."""
+    try:
+        return damage_marker(journal_path).read_text(encoding="utf-8").strip() or "damaged"
+    except OSError:
+        return None
 
 
 # ------------------------------------------------------------------ restoring
@@ -361,12 +427,10 @@ def restore_into(journal_path: Path, source: Path) -> None:
     ``net`` processes see the old journal or the new one, never a mix.  A
     journal that SQLite cannot use any more is replaced as a file instead.
     """
-    from netjournal.store.journal import _connect
-
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         try:
-            dest = _connect(journal_path)
+            dest = sqlite3.connect(journal_path, timeout=15, isolation_level=None)
             try:
                 dest.execute("SELECT count(*) FROM sqlite_master").fetchone()
                 _backup_across_page_sizes(src, dest)

@@ -70,6 +70,10 @@ def describe_sqlite_error(path: Path, exc: sqlite3.Error) -> NetjournalError:
             hint="try again in a moment",
         )
     if "malformed" in text or "not a database" in text or "disk image" in text:
+        if "malformed" in text:
+            from netjournal.store.backup import mark_damaged
+
+            mark_damaged(path, str(exc))
         return JournalError(
             f"the journal {path} is damaged ({exc})",
             hint="run 'net doctor', or 'net restore' a backup",
@@ -164,6 +168,7 @@ class Journal:
         that they are stale; ``network=False`` is for writes that change
         nothing the ask engine reads (needs themselves, and those matches).
         """
+        self._refuse_if_found_damaged()
         new_command = False
         try:
             self.conn.execute("BEGIN IMMEDIATE")
@@ -236,12 +241,55 @@ class Journal:
         if gone:
             self._command_id = None
 
+    def _refuse_if_found_damaged(self) -> None:
+        """A journal that a check found damaged takes no more writes until it is repaired."""
+        from netjournal.store.backup import found_damaged
+
+        found = found_damaged(self.path)
+        if found is not None:
+            raise JournalError(
+                f"the journal {self.path} was found damaged ({found}); nothing was changed",
+                hint="run 'net doctor', then 'net restore' your latest good backup",
+            )
+
     def reader(self) -> sqlite3.Connection:
         """A second, read-only connection to the same journal (for copies made under a lock)."""
         return _connect(self.path, readonly=True)
 
     def close(self) -> None:
         self.conn.close()
+
+
+JOURNAL_FILE_ENDS = ("", "-wal", "-shm")
+
+
+def tighten_permissions(path: Path) -> None:
+    """Make the journal, its ``-wal`` and ``-shm`` readable by their owner only (0600).
+
+    Files of another user are left alone (``net doctor`` reports them).
+    """
+    for end in JOURNAL_FILE_ENDS:
+        each = path.with_name(path.name + end)
+        try:
+            info = each.stat()
+            if info.st_mode & 0o077 and info.st_uid == os.geteuid():
+                os.chmod(each, info.st_mode & 0o700)
+        except (OSError, AttributeError):  # absent, read-only file system, or no geteuid
+            continue
+
+
+def permission_problems(path: Path) -> list[str]:
+    """Who else could read the journal, its -wal/-shm, or its folder, in plain words."""
+    problems = []
+    for each in (*(path.with_name(path.name + end) for end in JOURNAL_FILE_ENDS), path.parent):
+        try:
+            mode = each.stat().st_mode & 0o777
+        except OSError:
+            continue
+        if mode & 0o077:
+            fix = "chmod 700" if each.is_dir() else "chmod 600"
+            problems.append(f"{each} can be read by others ({mode:o}): {fix} {each}")
+    return problems
 
 
 def open_journal(path: Path, *, migrate: bool = True) -> Journal:
@@ -267,6 +315,7 @@ def open_journal(path: Path, *, migrate: bool = True) -> Journal:
                 hint="check that the folder is writable",
             ) from exc
     _check_header(path)
+    tighten_permissions(path)
     try:
         conn = _connect(path)
         applied = _applied(conn, path)  # before anything could change a foreign file
