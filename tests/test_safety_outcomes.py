@@ -262,3 +262,41 @@ def test_a_dangling_db_symlink_says_so(net: Net, tmp_path: Path) -> None:
     assert result.err.startswith(f"Error: {link} is a symbolic link to {target}, which does not")
     assert not target.parent.exists()
     assert link.is_symlink()
+
+
+# ------------------------------------------------------- time zones
+
+
+def in_zone(db: Path, zone: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "NETJOURNAL_TODAY"}
+    env.update(NETJOURNAL_DB=str(db), TZ=zone)
+    return subprocess.run(
+        [sys.executable, "-m", "netjournal", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+
+
+def test_a_date_logged_in_utc_plus_14_is_not_in_the_future_from_utc_minus_12(
+    tmp_path: Path,
+) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    east = (datetime.now(timezone.utc) + timedelta(hours=14)).date().isoformat()
+    kiribati, baker = tmp_path / "east.db", tmp_path / "west.db"
+    # POSIX zone names count the other way: Etc/GMT-14 is UTC+14.
+    assert in_zone(kiribati, "Etc/GMT-14", "add", "Anna Rossi").returncode == 0
+    done = in_zone(kiribati, "Etc/GMT-14", "log", "anna", "call", "--on", "today")
+    assert done.returncode == 0, done.stderr
+    assert east in done.stderr
+    export = tmp_path / "east.json"
+    assert in_zone(kiribati, "Etc/GMT-14", "export", "-o", str(export)).returncode == 0
+    done = in_zone(baker, "Etc/GMT+12", "import", str(export))
+    assert done.returncode == 0, done.stderr
+    done = in_zone(baker, "Etc/GMT+12", "log", "anna", "call again", "--on", east)
+    assert done.returncode == 0, done.stderr
+    later = (datetime.now(timezone.utc) + timedelta(hours=14 + 48)).date().isoformat()
+    done = in_zone(baker, "Etc/GMT+12", "log", "anna", "call", "--on", later)
+    assert done.returncode == 1 and "in the future" in done.stderr

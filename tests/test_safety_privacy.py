@@ -60,8 +60,6 @@ def test_every_folder_net_creates_is_private(
     assert mode(target) == 0o600
     deep = tmp_path / "x" / "y" / "journal.db"
     assert net("--db", str(deep), "add", "Anna").code == 0
-    assert (mode(tmp_path / "x"), mode(tmp_path / "x" / "y"), mode(deep)) == (0o700,) * 2 + (
-        0o600,
-    )
+    assert (mode(tmp_path / "x"), mode(tmp_path / "x" / "y"), mode(deep)) == (0o700,) * 2 + (0o600,)
     assert net("backup").code == 0
     assert mode(db_path.parent / "backups") == 0o700

@@ -371,3 +371,20 @@ def test_six_concurrent_backups_all_succeed_with_sound_unique_copies(
     assert len(remaining) == 3, ([p.name for p in remaining], [r.stderr for r in results])
     assert all(sound(p) for p in remaining)
     assert leftovers(journal.parent) == []
+
+
+def test_reading_commands_work_on_a_read_only_file_system(
+    net: Net, template: Path, small_disk: Path
+) -> None:
+    db = small_disk / "netjournal.db"
+    shutil.copyfile(template, db)
+    assert net("--db", str(db), "list").code == 0
+    before = snapshot(db)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    for args in (("list",), ("show", "anna"), ("ask", "contracts"), ("export",), ("stats",)):
+        result = net("--db", str(db), *args)
+        assert result.code == 0, (args, result.err)
+    refused(net("--db", str(db), "add", "Luca Verdi"), "read-only file system")
+    refused(net("--db", str(db), "backup"), "cannot create the folder")
+    subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)
+    assert snapshot(db) == before

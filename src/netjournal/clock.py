@@ -82,6 +82,24 @@ def today() -> date:
         ) from None
 
 
+def latest_today() -> date:
+    """The last day that is "today" for the user, wherever they are: the bound of the past.
+
+    Today is the user's local date.  A date written in UTC+14 is already
+    today there while it is still yesterday in UTC-12, and both are the same
+    user on a journey or two machines sharing a journal; so what is refused
+    as "in the future" is a date after today in every time zone (UTC+14).
+    With ``NETJOURNAL_TODAY`` set, that date is the bound, exactly.
+    """
+    fixed = os.environ.get(ENV_TODAY)
+    if fixed is not None and fixed.strip():
+        return today()
+    from datetime import timedelta, timezone
+
+    east = (datetime.now(timezone.utc) + timedelta(hours=14)).date()
+    return max(date.today(), east)
+
+
 def parse_date(text: str, *, allow_future: bool = False, what: str = "date") -> date:
     """Read a date typed by a person; refuse what cannot be read.
 
@@ -98,7 +116,7 @@ def parse_date(text: str, *, allow_future: bool = False, what: str = "date") -> 
             f"cannot read the {what} {raw!r}",
             hint=_HINT,
         )
-    if value > base and not allow_future:
+    if value > base and not allow_future and value > latest_today():
         raise InvalidInput(
             f"the {what} {value.isoformat()} is in the future",
             hint=f"today is {base.isoformat()}; past events need a past date",

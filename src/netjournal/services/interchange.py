@@ -554,9 +554,9 @@ def _count_dormant(conn: sqlite3.Connection, added: list[str]) -> int:
 
 def _future_dates(doc: Document) -> list[str]:
     """Events happened already: a date after today is a mistake in the file."""
-    from netjournal.clock import today
+    from netjournal.clock import latest_today
 
-    now = today()
+    now = latest_today()
     problems = []
     for section in ("interactions", "help", "referrals"):
         for i, record in enumerate(getattr(doc, section)):

@@ -296,7 +296,13 @@ def backup_lock(folder: Path) -> Iterator[None]:
     except ImportError:  # Windows: names are still unique (no-clobber links)
         yield
         return
-    make_private_dirs(folder)
+    try:
+        make_private_dirs(folder)
+    except OSError as exc:
+        raise JournalError(
+            f"cannot create the folder {folder}: {exc.strerror}",
+            hint="give 'net backup' a file name on a writable disk",
+        ) from None
     fd = os.open(folder, os.O_RDONLY)  # the folder itself: no lock file left behind
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)

@@ -21,8 +21,19 @@ BUSY_TIMEOUT_MS = 15_000
 PAGE_SIZE = 2048
 
 
+def _on_read_only_file_system(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows)
+        return False
+
+
 def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+    if _on_read_only_file_system(path):
+        # Nobody can write there, so SQLite may read the file as it is,
+        # without the -shm it could not create: read-only commands work.
+        uri = f"file:{path}?mode=ro&immutable=1"
     conn = sqlite3.connect(
         uri,
         uri=True,
@@ -59,6 +70,11 @@ def describe_sqlite_error(path: Path, exc: sqlite3.Error) -> NetjournalError:
     text = str(exc).lower()
     if isinstance(exc, sqlite3.IntegrityError) or "constraint failed" in text:
         return InvalidInput(f"the journal refused the change: {_constraint(text)}")
+    if ("readonly" in text or "read-only" in text) and _on_read_only_file_system(path):
+        return JournalError(
+            f"the journal {path} is on a read-only file system; nothing was changed",
+            hint="commands that only read still work; write on a writable copy (--db)",
+        )
     if "readonly" in text or "read-only" in text:
         return JournalError(
             f"the journal {path} is read-only",
