@@ -766,12 +766,13 @@ def tour() -> None:
         )
 
 
-from netjournal import cli_find, cli_help, cli_needs, cli_undo  # noqa: E402
+from netjournal import cli_find, cli_help, cli_needs, cli_safety, cli_undo  # noqa: E402
 
 app.add_typer(cli_find.app)
 app.add_typer(cli_needs.app)
 app.add_typer(cli_undo.app)
 app.add_typer(cli_help.app)
+app.add_typer(cli_safety.app)
 
 
 def run(argv: list[str] | None = None) -> None:

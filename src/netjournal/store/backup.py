@@ -84,9 +84,10 @@ def _write_copy(conn: sqlite3.Connection, partial: Path) -> None:
 
 def _connect_copy(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
     """A connection to a new copy, of the same kind as the journal's (keyed if it is)."""
-    opener = getattr(conn, "open_copy", None)
-    if opener is not None:
-        return opener(path)  # type: ignore[no-any-return]
+    from netjournal.store.cipher import connect_like, is_encrypted_connection
+
+    if is_encrypted_connection(conn):
+        return connect_like(conn, path)  # type: ignore[no-any-return]
     return sqlite3.connect(path)
 
 
@@ -95,7 +96,9 @@ def _open_check(conn: sqlite3.Connection, path: Path) -> list[str]:
     check = _connect_copy(conn, path)
     try:
         lines = [str(r[0]) for r in check.execute("PRAGMA integrity_check")]
-    except sqlite3.DatabaseError as exc:  # damage that stops the check itself
+    except Exception as exc:  # damage that stops the check itself
+        if not _is_db_error(exc):
+            raise
         return [str(exc)]
     finally:
         check.close()
@@ -171,9 +174,11 @@ def copy_to(
                 kept,
             )
         return _place(partial, target, numbered=numbered)
-    except sqlite3.Error as exc:
-        raise _copy_failed(target, exc) from exc
     except OSError as exc:
+        raise _copy_failed(target, exc) from exc
+    except Exception as exc:
+        if not _is_db_error(exc):
+            raise
         raise _copy_failed(target, exc) from exc
     finally:
         _unlink_quietly(partial)
@@ -181,6 +186,11 @@ def copy_to(
 
 def _journal_file(conn: sqlite3.Connection) -> Path:
     return Path(conn.execute("PRAGMA database_list").fetchone()[2])
+
+
+def _is_db_error(exc: Exception) -> bool:
+    """A failure of SQLite or of SQLCipher (whose errors are their own classes)."""
+    return isinstance(exc, sqlite3.Error) or type(exc).__module__.startswith("sqlcipher3")
 
 
 def _damaged_name(target: Path) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -15,6 +16,14 @@ from netjournal.store import lexicon
 from netjournal.store.migrations import MIGRATIONS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def db_errors() -> tuple[type[Exception], ...]:
+    """The errors of the connections in use: SQLCipher's too once an encrypted journal opened."""
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    return (sqlite3.Error, cipher.Error) if cipher is not None else (sqlite3.Error,)
+
+
 BUSY_TIMEOUT_MS = 15_000
 # Pages of a new journal: each table and index takes at least one, so a small
 # journal stays small; large journals read as fast as with 4 KiB (docs/performance.md).
@@ -59,7 +68,7 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
-def describe_sqlite_error(path: Path, exc: sqlite3.Error) -> NetjournalError:
+def describe_sqlite_error(path: Path, exc: Exception) -> NetjournalError:
     """The one translation of a SQLite failure into a plain-words error.
 
     A constraint failure is the user's input refused (what was refused is
@@ -168,7 +177,7 @@ class Journal:
                 yield self.conn
             finally:
                 self.conn.execute("ROLLBACK")
-        except sqlite3.Error as exc:
+        except db_errors() as exc:
             raise describe_sqlite_error(self.path, exc) from exc
 
     @contextmanager
@@ -205,7 +214,7 @@ class Journal:
             self.conn.execute("COMMIT")
             self.wrote = True
             Journal.commits += 1
-        except sqlite3.Error as exc:
+        except db_errors() as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             if new_command:
@@ -270,6 +279,10 @@ class Journal:
 
     def reader(self) -> sqlite3.Connection:
         """A second, read-only connection to the same journal (for copies made under a lock)."""
+        from netjournal.store.cipher import connect_like, is_encrypted_connection
+
+        if is_encrypted_connection(self.conn):
+            return connect_like(self.conn, self.path, readonly=True)  # type: ignore[no-any-return]
         return _connect(self.path, readonly=True)
 
     def close(self) -> None:
@@ -330,10 +343,15 @@ def open_journal(path: Path, *, migrate: bool = True) -> Journal:
                 f"cannot create the journal {path}: {exc.strerror}",
                 hint="check that the folder is writable",
             ) from exc
-    _check_header(path)
+    encrypted = _check_header(path)
     tighten_permissions(path)
     try:
-        conn = _connect(path)
+        if encrypted:
+            from netjournal.store import cipher
+
+            conn = cipher.connect(path, cipher.passphrase(path))
+        else:
+            conn = _connect(path)
         applied = _applied(conn, path)  # before anything could change a foreign file
         if not applied and path.stat().st_size == 0:
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
@@ -342,7 +360,7 @@ def open_journal(path: Path, *, migrate: bool = True) -> Journal:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         lexicon.attach(conn)
-    except sqlite3.Error as exc:
+    except db_errors() as exc:
         raise describe_sqlite_error(path, exc) from exc
     journal = Journal(path, conn, created=created)
     if migrate and any(m.name not in applied for m in MIGRATIONS):
@@ -355,17 +373,24 @@ def open_journal(path: Path, *, migrate: bool = True) -> Journal:
     return journal
 
 
-def _check_header(path: Path) -> None:
+def _check_header(path: Path) -> bool:
+    """Refuse a file that is not a journal; True for one that may be an encrypted journal."""
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError as exc:
         raise JournalError(f"cannot read the journal {path}: {exc.strerror}") from exc
     if head and head != SQLITE_MAGIC:
+        from netjournal.store.cipher import ENV_KEY, key_given
+
+        if len(head) == len(SQLITE_MAGIC) and key_given(path):
+            return True  # SQLCipher's files start with random bytes: try the passphrase
         raise JournalError(
             f"{path} is not a netjournal journal (it is not a SQLite file)",
-            hint="check --db / NETJOURNAL_DB; the file was left as it is",
+            hint=f"check --db / NETJOURNAL_DB (the file was left as it is); "
+            f"for an encrypted journal, set {ENV_KEY}",
         )
+    return False
 
 
 def _applied(conn: sqlite3.Connection, path: Path) -> set[str]:
@@ -427,7 +452,7 @@ def _migrate(journal: Journal) -> None:
         conn.execute("COMMIT")
         if any(m.vacuum for m in pending):
             conn.execute("VACUUM")  # give the freed pages back: a small journal is a small file
-    except sqlite3.Error as exc:
+    except db_errors() as exc:
         raise describe_sqlite_error(journal.path, exc) from exc
 
 

@@ -112,11 +112,13 @@ def attach(conn: sqlite3.Connection) -> None:
         try:
             build_file(path)
         except OSError:
-            conn.execute(f"ATTACH DATABASE ':memory:' AS {SCHEMA}")
+            plain = " KEY ''" if type(conn).__module__.startswith("sqlcipher3") else ""
+            conn.execute(f"ATTACH DATABASE ':memory:' AS {SCHEMA}{plain}")
             fill(conn, SCHEMA)
             _view(conn)
             return
-    conn.execute(f"ATTACH DATABASE ? AS {SCHEMA}", (path.as_uri() + "?mode=ro&immutable=1",))
+    plain = " KEY ''" if type(conn).__module__.startswith("sqlcipher3") else ""  # not encrypted
+    conn.execute(f"ATTACH DATABASE ? AS {SCHEMA}{plain}", (path.as_uri() + "?mode=ro&immutable=1",))
     _view(conn)
 
 
