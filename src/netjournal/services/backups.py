@@ -25,7 +25,7 @@ def backup(journal: Journal, target: Path | None = None, keep: int = KEEP_BACKUP
         backup_folder,
         backup_lock,
         copy_to,
-        default_backup_path,
+        next_backup_path,
         prune_backups,
     )
 
@@ -33,7 +33,9 @@ def backup(journal: Journal, target: Path | None = None, keep: int = KEEP_BACKUP
         return copy_to(journal.conn, target)
     with backup_lock(backup_folder(journal.path)):  # named in the lock: newest is last
         stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
-        made = copy_to(journal.conn, default_backup_path(journal.path, stamp), numbered=True)
+        # Numbered after the newest of the same second, so a new copy never sorts
+        # before an older one (a pruned name is not reused).
+        made = copy_to(journal.conn, next_backup_path(journal.path, stamp), numbered=True)
         prune_backups(journal.path, keep, just_made=made)
     return made
 

@@ -321,6 +321,19 @@ def backup_lock(folder: Path) -> Iterator[None]:
         os.close(fd)
 
 
+def next_backup_path(journal_path: Path, stamp: str) -> Path:
+    """The name for a new dated backup: after every one of the same second, even pruned ones."""
+    same = re.compile(re.escape(f"{journal_path.stem}-{stamp}") + r"(?:-(\d+))?\.db")
+    numbers = [
+        int(m.group(1) or 1)
+        for p in backup_folder(journal_path).glob(f"{journal_path.stem}-{stamp}*.db")
+        if (m := same.fullmatch(p.name))
+    ]
+    if not numbers:
+        return default_backup_path(journal_path, stamp)
+    return default_backup_path(journal_path, f"{stamp}-{max(numbers) + 1}")
+
+
 def dated_backups(journal_path: Path) -> list[Path]:
     """Dated backups of this journal, oldest first (by the date and time in their names)."""
     stamped = re.compile(
