@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import unicodedata
 from datetime import date, timedelta
 from itertools import count
 from pathlib import Path
@@ -360,7 +361,11 @@ def normalised(document: dict[str, Any]) -> dict[str, Any]:
     return {
         "format": document["format"],
         "version": document["version"],
-        "people": sorted(document["people"], key=lambda p: p["key"]),
+        # A journal keeps names composed (NFC): "é" typed two ways is one name.
+        "people": sorted(
+            ({**p, "name": unicodedata.normalize("NFC", p["name"])} for p in document["people"]),
+            key=lambda p: p["key"],
+        ),
         "interactions": sorted(document["interactions"], key=event_order),
         "help": sorted(document["help"], key=event_order),
         "ties": sorted(document["ties"], key=lambda t: (t["a"], t["b"])),
