@@ -50,6 +50,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "backup": ("net backup", "net backup ~/safe/journal.db"),
     "restore": ("net restore ~/safe/journal.db",),
     "doctor": ("net doctor",),
+    "encrypt": ("NETJOURNAL_KEY=… net encrypt", "net encrypt --keyring"),
+    "decrypt": ("NETJOURNAL_KEY=… net decrypt",),
     "import": ("net import contacts.vcf", "net import Connections.csv --dry-run"),
     "export": ("net export -o journal.json", "net export --format vcard -o people.vcf"),
     "tour": ("net tour", "net tour --keep /tmp/tour"),
