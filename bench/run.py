@@ -983,7 +983,8 @@ def main(argv: list[str] | None = None) -> int:
 
     rep = report(results, baselines, cmds, runs, screens)
     shown = " ".join(_relative(part) for part in net)
-    missing = [c.label for c in commands() if c not in cmds]
+    measured = {c.label for c in cmds}
+    missing = [c.label for c in commands() if c.label not in measured]
     header = [
         f"- Machine: {machine()}",
         f"- Date: {stamp}",

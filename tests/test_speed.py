@@ -12,6 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from conftest import Net
+
 HEAVY = ("pydantic", "sqlmodel", "sqlalchemy", "dateparser")
 
 # Run in order in one process; after each, no heavy module may be loaded.
@@ -101,3 +105,36 @@ def test_today_asks_only_for_what_it_shows(tmp_path: Path) -> None:
         assert three[0].since == date(2026, 1, 1)
     finally:
         journal.close()
+
+
+def test_a_long_listing_on_a_terminal_streams_aligned_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, net: Net
+) -> None:
+    from netjournal.render import LONG_TABLE
+
+    doc = {
+        "format": "netjournal",
+        "version": 1,
+        "people": [
+            {
+                "name": f"Person {n:03d}",
+                "skills": ["plumbing" if n % 2 else "a very long skill " * 5],
+            }
+            for n in range(LONG_TABLE + 50)
+        ],
+    }
+    source = tmp_path / "many.json"
+    source.write_text(json.dumps(doc), encoding="utf-8")
+    assert net("import", str(source)).code == 0
+    monkeypatch.setenv("NETJOURNAL_FORCE_TERMINAL", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = net("list")
+    assert result.code == 0
+    lines = result.out.splitlines()
+    assert lines[0].split()[:2] == ["key", "name"]
+    rows = [line for line in lines[1:] if line.startswith("person-")]
+    assert len(rows) == LONG_TABLE + 50
+    assert all(len(line) <= 80 for line in lines)
+    assert rows[0].startswith("person-000  Person 000")
+    assert "…" in rows[0] and "plumbing" in rows[1]

@@ -249,6 +249,9 @@ def table(
         text += ["\t".join(_one_line(c) for c in row) for row in rows]
         out("\n".join(text) + "\n")
         return
+    if len(rows) > LONG_TABLE:
+        _long_table(columns, rows, title)
+        return
     from rich.table import Table
 
     grid = Table(
@@ -271,6 +274,37 @@ def _print(renderable: Any) -> None:
         raise OutputError(
             f"cannot write the output: {exc.strerror}", broken_pipe=exc.errno == errno.EPIPE
         ) from None
+
+
+# Rows past which a terminal gets aligned lines written as they are made: one Rich
+# table of 100,000 rows renders for a minute and holds every cell before printing.
+LONG_TABLE = 200
+
+
+def _long_table(
+    columns: Sequence[Line], rows: Sequence[Sequence[Line]], title: Line | None
+) -> None:
+    """Columns as wide as the first rows need (cut with … to fit), a chunk at a time."""
+    out = console()
+    heads = [plain(c) for c in columns]
+    sample = [[_one_line(c) for c in row] for row in rows[:LONG_TABLE]]
+    widths = [max(len(h), *(len(r[i]) for r in sample)) for i, h in enumerate(heads)]
+    while sum(widths) + 2 * (len(widths) - 1) > out.width and max(widths) > 8:
+        widths[widths.index(max(widths))] -= 1
+
+    def line(cells: Sequence[str]) -> str:
+        fitted = (
+            c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(cells, widths, strict=True)
+        )
+        return "  ".join(c.ljust(w) for c, w in zip(fitted, widths)).rstrip()  # noqa: B905
+
+    if title is not None:
+        out.print(_text(title))
+    out.print(_text(styled("[bold]{}[/bold]", line(heads))))
+    for start in range(0, len(rows), LONG_TABLE):
+        chunk = rows[start : start + LONG_TABLE]
+        sys.stdout.write("\n".join(line([_one_line(c) for c in row]) for row in chunk) + "\n")
+        sys.stdout.flush()
 
 
 def lines(texts: Sequence[Line]) -> None:

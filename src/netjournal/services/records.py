@@ -14,18 +14,27 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from typing import Any
 
+_PLAIN = (str, int, float, bool, type(None))
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
 
 def jsonable(value: Any) -> Any:
     """Dataclasses, lists and dates as plain JSON values (dates in ISO form)."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: jsonable(getattr(value, f.name)) for f in fields(value)}
-    if isinstance(value, list | tuple):
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is list or kind is tuple:
         return [jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {k: jsonable(v) for k, v in value.items()}
-    if isinstance(value, date):
+    if kind is date:
         return value.isoformat()
-    return value
+    if kind is dict:
+        return {k: jsonable(v) for k, v in value.items()}
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        if not (is_dataclass(value) and not isinstance(value, type)):
+            return value
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(value))
+    return {name: jsonable(getattr(value, name)) for name in names}
 
 
 @dataclass(slots=True)
