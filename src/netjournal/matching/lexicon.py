@@ -103,6 +103,10 @@ class Words:
     referral_cues: frozenset[str] = frozenset()
     # Everyday variants read as one word ("fixed", "aggiustare" → "repair").
     equivalents: tuple[tuple[str, str], ...] = ()
+    # A city's names in both languages, each folded name → the canonical one.
+    cities: tuple[tuple[str, str], ...] = ()
+    # Words before a place that make it where the need is ("in", "a Bologna").
+    place_words: frozenset[str] = frozenset()
 
     @property
     def table(self) -> dict[str, str]:
@@ -137,6 +141,12 @@ def load_words() -> Words:
         fillers=both("fillers"),
         third_party_cues=both("third_party_cues"),
         referral_cues=both("referral_cues"),
+        cities=tuple(
+            (fold(name), fold(canonical))
+            for canonical, names in data.get("city_names", {}).items()
+            for name in [canonical, *names]
+        ),
+        place_words=both("place_words"),
         equivalents=tuple(
             (fold(variant), fold(canonical))
             for canonical, variants in data.get("equivalents", {}).items()

@@ -82,6 +82,8 @@ class Answer:
     for_: str | None = None
     suggestions: list[Suggestion] = field(default_factory=list)
     understood: list[str] = field(default_factory=list)
+    city: str | None = None  # the city the need names, as the journal spells it
+    elsewhere: list[tuple[str, str]] = field(default_factory=list)  # (name, city) who fit
 
     def public(self) -> dict[str, object]:
         return {
@@ -449,6 +451,56 @@ def _content_words(analysis: Analysis) -> list[str]:
     return [t for t in dict.fromkeys(analysis.tokens) if t not in stop and len(t) >= 2]
 
 
+def _city_key(name: str) -> str:
+    table = dict(load_words().cities)
+    folded = " ".join(words(name))
+    return table.get(folded, folded)
+
+
+def named_city(conn: sqlite3.Connection, tokens: list[str]) -> tuple[str, list[str]] | None:
+    """The city a need names after "in", "a", "near" …: its key, and the words naming it.
+
+    A city counts when someone in the journal lives there or the word list
+    knows it ("Rome" is Roma, "Londra" is London); a region does not.
+    """
+    shared = load_words()
+    table = dict(shared.cities)
+    lived = {
+        _city_key(r[0])
+        for r in conn.execute("SELECT DISTINCT city FROM person WHERE city IS NOT NULL")
+    }
+    for i, tok in enumerate(tokens[:-1]):
+        if tok not in shared.place_words:
+            continue
+        for size in (3, 2, 1):
+            run = tokens[i + 1 : i + 1 + size]
+            name = " ".join(run)
+            key = table.get(name, name)
+            if len(run) == size and (name in table or key in lived) and key != "remote":
+                return key, run
+    return None
+
+
+def _in_city(
+    conn: sqlite3.Connection, relevant: dict[int, Candidate], city: str, answer: Answer
+) -> dict[int, Candidate]:
+    """A named city is a filter: only people there; who fits elsewhere is noted."""
+    ids = list(relevant)
+    rows = [
+        row
+        for part in chunks(ids)
+        for row in conn.execute(
+            f"SELECT id, name, city FROM person WHERE id IN ({','.join('?' * len(part))})", part
+        )
+    ]
+    there = {pid for pid, _name, where in rows if where and _city_key(where) == city}
+    best = sorted(rows, key=lambda r: -relevant[r[0]].relevance)
+    answer.elsewhere = [
+        (name, where or "no city") for pid, name, where in best if pid not in there
+    ][:3]
+    return {pid: c for pid, c in relevant.items() if pid in there}
+
+
 def ask(
     conn: sqlite3.Connection,
     need: str,
@@ -459,6 +511,10 @@ def ask(
 ) -> Answer:
     """Who in the journal can help with ``need``, best first."""
     analysis = understand(conn, need)
+    city = named_city(conn, analysis.tokens)
+    if city is not None:
+        places = set(city[1])
+        analysis.residual = [t for t in analysis.residual if t not in places]
     candidates = _concept_candidates(conn, analysis.mentions) if analysis.mentions else {}
     terms = _term_scores(conn, analysis.residual)
     if analysis.mentions:
@@ -479,6 +535,9 @@ def ask(
         pid: c for pid, c in candidates.items() if c.relevance >= MIN_RELEVANCE and pid != for_id
     }
     answer = Answer(need=need, understood=sorted({m.label for m in analysis.mentions}))
+    if city is not None and relevant:
+        answer.city = city[0]
+        relevant = _in_city(conn, relevant, city[0], answer)
     if not relevant:
         return answer
     relevant = within_reach_of_top(relevant, limit)

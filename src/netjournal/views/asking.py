@@ -26,4 +26,7 @@ def ask_rows(answer: Answer) -> list[list[str]]:
 def nobody_message(need: str, answer: Answer) -> str:
     """What to say when nobody in the journal fits the need."""
     understood = f" (understood: {', '.join(answer.understood)})" if answer.understood else ""
+    if answer.city and answer.elsewhere:
+        others = ", ".join(f"{name} ({city})" for name, city in answer.elsewhere)
+        return f"Nobody in {answer.city.title()} fits '{need}'{understood}; elsewhere: {others}."
     return f"Nobody in the journal fits '{need}'{understood}."
