@@ -9,8 +9,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from netjournal.cli import run
+
+# Properties are judged by what they find, not by how fast a loaded machine
+# generates or runs an example: no deadline, no timing health checks (a test's
+# own @settings adds to these).
+settings.register_profile(
+    "netjournal",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile("netjournal")
 
 TODAY = "2026-11-27"
 

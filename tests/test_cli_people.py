@@ -233,3 +233,15 @@ def test_tables_on_a_terminal_and_no_escape_codes_under_no_color(
     monkeypatch.setenv("NO_COLOR", "1")
     plain = net("list").out
     assert "┃" in plain and "Zoe Adams" in plain and "\x1b[" not in plain
+
+
+def test_did_you_mean_names_each_close_person_once(net: Net) -> None:
+    for _ in range(3):
+        assert net("add", "Alessandro Conti").code == 0
+    result = net("show", "Alessandro Cnti")
+    assert result.code == 1
+    hint = next(line for line in result.err.splitlines() if line.startswith("Hint:"))
+    assert (
+        hint.count("alessandro-conti-2") == 1
+        and hint.count("alessandro-conti ") + hint.count("alessandro-conti?") <= 1
+    ), hint

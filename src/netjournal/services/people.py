@@ -85,14 +85,13 @@ def _key_prefix(raw: str) -> tuple[str, str]:
 def _did_you_mean(conn: sqlite3.Connection, folded: str) -> str:
     from rapidfuzz import fuzz, process
 
-    names = [r[0] for r in conn.execute("SELECT norm_name FROM person")]
+    rows = conn.execute("SELECT key, norm_name FROM person ORDER BY key").fetchall()
+    names = [name for _key, name in rows]
     best = process.extract(folded, names, scorer=fuzz.WRatio, limit=3, score_cutoff=70)
     if not best:
         return "see 'net list' for the people in the journal"
-    keys = []
-    for name, _score, _i in best:
-        row = conn.execute("SELECT key FROM person WHERE norm_name = ?", (name,)).fetchone()
-        keys.append(row[0])
+    # Several people may share a name: name each by their own key, once.
+    keys = list(dict.fromkeys(rows[i][0] for _name, _score, i in best))
     return "did you mean " + " or ".join(keys) + "?"
 
 
