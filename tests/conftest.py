@@ -25,6 +25,9 @@ settings.load_profile("netjournal")
 
 TODAY = "2026-11-27"
 
+# The circle tests' own PostgreSQL server (session-scoped fixtures).
+pytest_plugins = ["circle_server"]
+
 
 @pytest.fixture(scope="session", autouse=True)
 def lexicon_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:

@@ -50,7 +50,7 @@ def _subcommands(text: str) -> list[str]:
             )
             continue
         match = re.match(r"^  (\S+)(\s|$)", line)
-        if listing and match:
+        if listing and match and not match.group(1).endswith(":"):  # not "  Examples:"
             names.append(match.group(1))
     return names
 

@@ -460,6 +460,12 @@ def ask(
         ),
     ] = None,
     limit: Annotated[int, typer.Option(min=1, help="How many suggestions at most.")] = 5,
+    circle: Annotated[
+        Optional[str],
+        typer.Option(
+            "--circle", help="Also ask a circle you joined (see 'net circle').", metavar="NAME"
+        ),
+    ] = None,
     json_: JsonOpt = False,
 ) -> None:
     """Who should I ask? People who can help with a need, best first, and why."""
@@ -469,7 +475,12 @@ def ask(
     from netjournal.views.asking import ASK_COLUMNS, ask_rows, nobody_message
 
     with journal() as store:
-        answer = ask_need(store, need, today=today(), for_ref=for_, limit=limit)
+        if circle is not None:
+            answer = cli_circle.ask_circle(
+                store, circle, need, today=today(), for_ref=for_, limit=limit
+            )
+        else:
+            answer = ask_need(store, need, today=today(), for_ref=for_, limit=limit)
     if json_:
         render.emit_json(answer.public())
         return
@@ -766,11 +777,12 @@ def tour() -> None:
         )
 
 
-from netjournal import cli_find, cli_help, cli_needs, cli_safety, cli_undo  # noqa: E402
+from netjournal import cli_circle, cli_find, cli_help, cli_needs, cli_safety, cli_undo  # noqa: E402
 
 app.add_typer(cli_find.app)
 app.add_typer(cli_needs.app)
 app.add_typer(cli_undo.app)
+app.add_typer(cli_circle.app)
 app.add_typer(cli_help.app)
 app.add_typer(cli_safety.app)
 

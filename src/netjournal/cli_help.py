@@ -57,6 +57,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "tour": ("net tour", "net tour --keep /tmp/tour"),
     "need": ("net need a divorce lawyer --for marco", "net need done n-4kx2 --by anna"),
     "needs": ("net needs", "net needs --all --json"),
+    "circle": (
+        'net circle join club "host=db.example.org dbname=circles user=giulia.club"',
+        "net circle share anna --tag lawyers; net circle sync",
+        'net ask "need a notary" --circle club',
+    ),
     "forget": ("net forget i-12",),
     "fix": ("net fix i-12 --on yesterday", 'net fix h-3 --text "reviewed my lease"'),
     "undo": ("net undo",),

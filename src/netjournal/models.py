@@ -179,6 +179,39 @@ class SchemaMigration(SQLModel, table=True):
     applied_at: str
 
 
+# ------------------------------------------------------------------ circles
+
+
+class Circle(SQLModel, table=True):
+    """A circle this journal joined (``conninfo``, ``member``) or organises (``admin_conninfo``).
+
+    Connection settings are libpq's (a URI or ``service=…``) without a password.
+    """
+
+    name: str = Field(primary_key=True)
+    conninfo: str | None = None
+    member: str | None = None
+    admin_conninfo: str | None = None
+    joined: date | None = None
+    last_sync: str | None = None
+
+
+class CirclePerson(SQLModel, table=True):
+    """A person this journal shares with a circle."""
+
+    __tablename__ = "circle_person"
+    circle: str = Field(foreign_key="circle.name", primary_key=True)
+    person_id: int = Field(foreign_key="person.id", primary_key=True)
+
+
+class CircleTag(SQLModel, table=True):
+    """Everyone with this tag (folded) is shared with the circle."""
+
+    __tablename__ = "circle_tag"
+    circle: str = Field(foreign_key="circle.name", primary_key=True)
+    tag: str = Field(primary_key=True)
+
+
 # ------------------------------------------------------- the matching index
 
 

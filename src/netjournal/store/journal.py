@@ -466,3 +466,15 @@ def _statements(sql: str) -> list[str]:
                 out.append(current.strip())
             current = ""
     return out
+
+
+def scratch_journal() -> sqlite3.Connection:
+    """A blank journal in memory with the lexicon attached, e.g. to rank people from elsewhere."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    lexicon.attach(conn)
+    for migration in MIGRATIONS:
+        for statement in _statements(migration.sql):
+            conn.execute(statement)
+    lexicon.ensure_view(conn)
+    return conn

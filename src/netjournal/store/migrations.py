@@ -407,6 +407,30 @@ CREATE TABLE person_contact (
 ALTER TABLE person ADD COLUMN dormant BOOLEAN NOT NULL DEFAULT 0;
 """
 
+# Circles the journal joined (connection settings only: never a password) and
+# what it shares with each: people one by one, and everyone with a tag.
+M011_CIRCLES = """
+CREATE TABLE circle (
+    name TEXT PRIMARY KEY,
+    conninfo TEXT,
+    member TEXT,
+    admin_conninfo TEXT,
+    joined DATE,
+    last_sync TEXT,
+    CHECK (conninfo IS NOT NULL OR admin_conninfo IS NOT NULL)
+) WITHOUT ROWID;
+CREATE TABLE circle_person (
+    circle TEXT NOT NULL REFERENCES circle(name) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    PRIMARY KEY (circle, person_id)
+) WITHOUT ROWID;
+CREATE TABLE circle_tag (
+    circle TEXT NOT NULL REFERENCES circle(name) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (circle, tag)
+) WITHOUT ROWID;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("m001_journal", M001_JOURNAL),
     Migration("m002_matching_index", M002_MATCHING_INDEX),
@@ -418,4 +442,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("m008_events", M008_EVENTS),
     Migration("m009_needs", M009_NEEDS),
     Migration("m010_lexicon_apart", M010_LEXICON_APART, vacuum=True),
+    Migration("m011_circles", M011_CIRCLES),
 )
