@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from netjournal.errors import InvalidInput, JournalError, NetjournalError
 from netjournal.store import lexicon
@@ -357,7 +357,7 @@ def open_journal(path: Path, *, migrate: bool = True) -> Journal:
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
         if mode != "wal" and os.access(path, os.W_OK):
-            conn.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         lexicon.attach(conn)
     except db_errors() as exc:
@@ -451,9 +451,37 @@ def _migrate(journal: Journal) -> None:
             raise
         conn.execute("COMMIT")
         if any(m.vacuum for m in pending):
-            conn.execute("VACUUM")  # give the freed pages back: a small journal is a small file
+            _vacuum(conn)
     except db_errors() as exc:
         raise describe_sqlite_error(journal.path, exc) from exc
+
+
+def _busy(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def _switch_to_wal(conn: Any) -> None:
+    """Put the journal in WAL mode; when another ``net`` holds it, that one will."""
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+    except db_errors() as exc:
+        if not _busy(exc):
+            raise
+
+
+def _vacuum(conn: Any) -> None:
+    """Give freed pages back after an upgrade: a small journal is a small file.
+
+    Only a nicety: when other ``net`` processes are using the journal at that
+    moment the upgrade stands as it is, and the space is given back the next
+    time a journal is vacuumed (``net doctor``'s advice, or the next upgrade).
+    """
+    try:
+        conn.execute("VACUUM")
+    except db_errors() as exc:
+        if not _busy(exc):
+            raise
 
 
 def _statements(sql: str) -> list[str]:
