@@ -220,3 +220,111 @@ def test_a_person_argument_of_one_word_hints_at_quotes(friends: Net) -> None:
     result = friends("edit", "Kenji", "Tanaka", "--city", "Rome")
     assert result.code == 2
     assert 'Hint: quote a name or a text of several words: "Anna Rossi"' in result.err
+
+
+# ----------------------------------------------------------------- layout
+
+SAMPLE = Path(__file__).resolve().parent.parent / "src" / "netjournal" / "data" / "sample.json"
+
+
+@pytest.fixture
+def sample(net: Net, monkeypatch: pytest.MonkeyPatch) -> Net:
+    assert net("import", str(SAMPLE)).code == 0
+    monkeypatch.setenv("NETJOURNAL_FORCE_TERMINAL", "1")
+    monkeypatch.setenv("NO_COLOR", "1")
+    return net
+
+
+def _keys(net: Net) -> list[str]:
+    people = net("list", "--json").json()["people"]  # type: ignore[index]
+    return [p["key"] for p in people]
+
+
+@pytest.mark.parametrize("columns", ["80", "120"])
+def test_keys_and_names_never_wrap(
+    sample: Net, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    out = sample("list").out
+    lines = out.splitlines()
+    assert all(len(line) <= int(columns) for line in lines)
+    for key in _keys(sample):
+        assert any(f"│ {key} " in line for line in lines), key
+
+
+def test_narrow_terminals_get_one_line_a_person_and_wide_gets_all(
+    sample: Net, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    body = [line for line in sample("list").out.splitlines() if line.startswith("│")]
+    assert len(body) == len(_keys(sample))  # one line each
+    assert any("…" in line for line in body)
+    wide = sample("list", "--wide").out
+    assert "skills" in wide.splitlines()[1] and len(wide.splitlines()) > len(body) + 4
+
+
+def test_piped_output_has_no_pager_no_colour_and_tabs(net: Net) -> None:
+    net("add", "Anna Rossi", "--skill", "law")
+    out = net("list").out
+    assert "\x1b" not in out and out.splitlines()[1].startswith("anna-rossi\tAnna Rossi")
+
+
+def test_the_pager_is_chosen_like_git(monkeypatch: pytest.MonkeyPatch) -> None:
+    from netjournal.render import pager_command
+
+    monkeypatch.delenv("PAGER", raising=False)
+    monkeypatch.delenv("NETJOURNAL_PAGER", raising=False)
+    assert pager_command() == "less -FRX"
+    monkeypatch.setenv("PAGER", "more")
+    assert pager_command() == "more"
+    monkeypatch.setenv("NETJOURNAL_PAGER", "cat")
+    assert pager_command() is None
+
+
+def test_error_lines_wrap_at_word_boundaries_on_a_terminal(
+    net: Net, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from netjournal.render import _wrapped
+
+    text = "Error: " + "word " * 30
+    wrapped = _wrapped([text.strip()], 40)
+    assert all(len(line) <= 40 for line in wrapped)
+    assert all(not line.endswith("wor") for line in wrapped)
+    assert " ".join(w.strip() for w in wrapped).split() == text.split()
+
+
+# ------------------------------------------------------------ small tools
+
+
+def test_tags_with_counts_and_cadences(two: Net) -> None:
+    two("add", "Luca Verdi", "--tag", "University", "--tag", "family")
+    two("cadence", "family", "30")
+    assert two("tags", "--json").json() == {
+        "tags": [
+            {"tag": "University", "people": 2, "cadence_days": None},
+            {"tag": "family", "people": 1, "cadence_days": 30},
+        ]
+    }
+    assert two("tags").out.splitlines()[1] == "University\t2\t-"
+
+
+def test_a_second_add_of_a_name_warns(two: Net) -> None:
+    result = two("add", "Anna", "Rossi")
+    assert result.code == 0
+    assert result.err == (
+        "Added Anna Rossi (anna-rossi-2).\n"
+        "Warning: Anna Rossi was in the journal already (anna-rossi). "
+        "If they are the same person, 'net undo' takes this back.\n"
+    )
+    assert "Warning" not in two("add", "Luca Verdi").err
+
+
+def test_cadence_for_a_tag_nobody_has_warns(two: Net) -> None:
+    assert "Warning: nobody has the tag 'famly'" in two("cadence", "famly", "30").err
+    assert "Warning" not in two("cadence", "university", "30").err
+
+
+def test_the_first_write_to_a_new_journal_says_where_it_lives(net: Net, db_path: Path) -> None:
+    first = net("add", "Anna Rossi")
+    assert first.err.splitlines()[0].startswith(f"Started a new journal at {db_path}")
+    assert "Started" not in net("add", "Luca Verdi").err

@@ -120,9 +120,17 @@ def add(
         via=via,
         added=_date(on, "date added") if on is not None else None,
     )
+    from netjournal.services.tags import namesakes
+
     with journal() as store:
         new_key, new_name = add_person(store, changes)
+        others = namesakes(store, new_key)
     render.message(f"Added {new_name} ({new_key}).")
+    if others:
+        render.message(
+            f"Warning: {new_name} was in the journal already ({', '.join(others)}). "
+            "If they are the same person, 'net undo' takes this back."
+        )
 
 
 @app.command()
@@ -283,11 +291,20 @@ def list_(
     limit: Annotated[
         Optional[int], typer.Option(min=0, help="At most this many people.", metavar="N")
     ] = None,
+    wide: Annotated[
+        bool, typer.Option("--wide", help="Every column, even on a narrow terminal.")
+    ] = False,
     json_: JsonOpt = False,
 ) -> None:
     """List people, by key; filter by words, skill, tag, city and organisation."""
     from netjournal.services.people import list_people, people_json
-    from netjournal.views.people import PEOPLE_COLUMNS, people_rows
+    from netjournal.views.people import (
+        COMPACT_BELOW,
+        COMPACT_COLUMNS,
+        PEOPLE_COLUMNS,
+        compact_rows,
+        people_rows,
+    )
 
     words = " ".join(query) if query else None
     skills, tags = skill or [], tag or []
@@ -305,13 +322,17 @@ def list_(
     wanted += [f"city '{city}'"] if city else []
     wanted += [f"organisation '{org}'"] if org else []
     wanted += [f"the words '{words}'"] if words else []
-    render.table(
-        PEOPLE_COLUMNS,
-        people_rows(people),
-        empty=f"Nobody in the journal has {' and '.join(wanted)}."
+    empty = (
+        f"Nobody in the journal has {' and '.join(wanted)}."
         if wanted
-        else "Nobody yet: add someone with 'net add NAME'.",
+        else "Nobody yet: add someone with 'net add NAME'."
     )
+    if not wide and render.is_terminal() and render.console().width < COMPACT_BELOW:
+        render.table(
+            COMPACT_COLUMNS, compact_rows(people), empty=empty, whole=(0, 1), one_line=True
+        )
+        return
+    render.table(PEOPLE_COLUMNS, people_rows(people), empty=empty, whole=(0, 1))
 
 
 # ---------------------------------------------------------------- events
@@ -541,6 +562,15 @@ def cadence(
 
     with journal() as store:
         current, per_tag = update_cadences(store, tag=tag, days=days, default=default, clear=clear)
+        if tag is not None and days is not None:
+            from netjournal.matching.text import fold as _fold
+            from netjournal.services.tags import tag_counts
+
+            if not any(_fold(t) == _fold(tag) for t, _n, _d in tag_counts(store)):
+                render.message(
+                    f"Warning: nobody has the tag '{tag}' yet; the cadence applies once someone"
+                    " does ('net tags' lists the tags in use)."
+                )
     if tag is not None and days is None and not clear:
         from netjournal.matching.text import fold
 
@@ -777,7 +807,15 @@ def tour() -> None:
         )
 
 
-from netjournal import cli_circle, cli_find, cli_help, cli_needs, cli_safety, cli_undo  # noqa: E402
+from netjournal import (  # noqa: E402
+    cli_circle,
+    cli_find,
+    cli_help,
+    cli_needs,
+    cli_safety,
+    cli_tags,
+    cli_undo,
+)
 
 app.add_typer(cli_find.app)
 app.add_typer(cli_needs.app)
@@ -785,6 +823,7 @@ app.add_typer(cli_undo.app)
 app.add_typer(cli_circle.app)
 app.add_typer(cli_help.app)
 app.add_typer(cli_safety.app)
+app.add_typer(cli_tags.app)
 
 
 def run(argv: list[str] | None = None) -> None:

@@ -17,7 +17,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -239,8 +239,15 @@ def table(
     *,
     title: Line | None = None,
     empty: str = "Nothing to show.",
+    whole: Sequence[int] = (),
+    one_line: bool = False,
 ) -> None:
-    """A table: Rich on a terminal, tab-separated lines (with a header) when piped."""
+    """A table: Rich on a terminal, tab-separated lines (with a header) when piped.
+
+    Columns numbered in ``whole`` (keys, names) never wrap nor break; with
+    ``one_line`` every row keeps to one line, the last columns cut with an
+    ellipsis.  A table taller than the terminal goes through the pager.
+    """
     if not rows:
         message(empty)
         return
@@ -260,11 +267,23 @@ def table(
         title_justify="left",
         expand=False,
     )
-    for column in columns:
-        grid.add_column(_text(column), overflow="fold")
+    term = console()
+    widths = {i: max(len(plain(columns[i])), *(len(_one_line(r[i])) for r in rows)) for i in whole}
+    free = term.width - sum(widths.values()) - 3 * len(columns) - 1
+    cut = max(8, free // max(1, len(columns) - len(widths)))
+    for i, column in enumerate(columns):
+        if i in widths:
+            grid.add_column(_text(column), no_wrap=True, min_width=widths[i])
+        elif one_line:
+            grid.add_column(_text(column), no_wrap=True, overflow="ellipsis", max_width=cut)
+        else:
+            grid.add_column(_text(column), overflow="fold")
     for row in rows:
         grid.add_row(*(_text(cell) for cell in row))
-    _print(grid)
+    if len(rows) + 4 > term.height and sys.stdout.isatty():
+        _paged(term, grid)
+    else:
+        _print(grid)
 
 
 def _print(renderable: Any) -> None:
@@ -305,6 +324,35 @@ def _long_table(
         chunk = rows[start : start + LONG_TABLE]
         sys.stdout.write("\n".join(line([_one_line(c) for c in row]) for row in chunk) + "\n")
         sys.stdout.flush()
+
+
+def pager_command() -> str | None:
+    """The pager, as git finds one: ``NETJOURNAL_PAGER``, ``PAGER``, else ``less -FRX``.
+
+    An empty value or ``cat`` means no pager.
+    """
+    for name in ("NETJOURNAL_PAGER", "PAGER"):
+        value = os.environ.get(name)
+        if value is not None:
+            return value.strip() if value.strip() not in ("", "cat") else None
+    return "less -FRX"
+
+
+def _paged(out: Console, renderable: Any) -> None:
+    import shlex
+    import shutil
+    import subprocess
+
+    command = pager_command()
+    argv = shlex.split(command) if command else []
+    if not argv or shutil.which(argv[0]) is None:
+        out.print(renderable)
+        return
+    with out.capture() as captured:
+        out.print(renderable)
+    env = dict(os.environ, LESS=os.environ.get("LESS", "FRX"))
+    with suppress(OSError, KeyboardInterrupt):
+        subprocess.run(argv, input=captured.get(), text=True, env=env, check=False)
 
 
 def lines(texts: Sequence[Line]) -> None:

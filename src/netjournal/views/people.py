@@ -81,6 +81,25 @@ def _id(record: object) -> str:
     return str(getattr(record, "id", "") or "")
 
 
+COMPACT_COLUMNS = ("key", "name", "about")
+#: Below this terminal width ``net list`` shows one line a person unless --wide.
+COMPACT_BELOW = 100
+
+
+def compact_rows(people: list[Person]) -> list[list[str]]:
+    """One line a person: key, name, then work, city, skills and tags (cut to fit)."""
+    rows = []
+    for p in people:
+        work = " · ".join(x for x in (p.title, p.org) if x)
+        about = "; ".join(
+            x
+            for x in (work, p.city or "", ", ".join(p.skills), " ".join(f"#{t}" for t in p.tags))
+            if x
+        )
+        rows.append([p.key or "", p.name, about])
+    return rows
+
+
 PEOPLE_COLUMNS = ("key", "name", "work", "city", "skills", "tags")
 
 
