@@ -811,6 +811,7 @@ from netjournal import (  # noqa: E402
     cli_circle,
     cli_find,
     cli_help,
+    cli_merge,
     cli_needs,
     cli_safety,
     cli_tags,
@@ -824,6 +825,7 @@ app.add_typer(cli_circle.app)
 app.add_typer(cli_help.app)
 app.add_typer(cli_safety.app)
 app.add_typer(cli_tags.app)
+app.add_typer(cli_merge.app)
 
 
 def run(argv: list[str] | None = None) -> None:

@@ -62,12 +62,12 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "net circle share anna --tag lawyers; net circle sync",
         'net ask "need a notary" --circle club',
     ),
-    "forget": ("net forget i-12",),
+    "forget": ("net show kenji      # lists events with their ids", "net forget i-12"),
     "fix": ("net fix i-12 --on yesterday", 'net fix h-3 --text "reviewed my lease"'),
     "undo": ("net undo",),
     "help": ("net help log",),
     "tags": ("net tags",),
-    "merge": ("net merge anna-rossi anna-rossi-2",),
+    "merge": ("net merge anna-rossi anna-rossi-2 --dry-run", "net merge anna-rossi anna-rossi-2"),
     "find": ("net find Erasmus",),
 }
 
@@ -167,12 +167,7 @@ def help_(
         typer.Argument(help="The command (and sub-command) to explain.", metavar="[COMMAND]..."),
     ] = None,
 ) -> None:
-    """Explain a command: what it does, its options, examples.
-
-    Examples:
-      net help log
-      net help need done
-    """
+    """Explain a command: what it does, its options, examples."""
     root = ctx.find_root()
     target = root.command
     info = root

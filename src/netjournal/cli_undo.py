@@ -30,12 +30,7 @@ EventArg = Annotated[
 
 @app.command()
 def forget(event: EventArg) -> None:
-    """Remove one event: a contact, help, a tie or a referral.
-
-    Examples:
-      net show kenji        # lists events with their ids
-      net forget i-12
-    """
+    """Remove one event: a contact, help, a tie or a referral."""
     from netjournal.services.event_ids import forget_event
 
     with journal() as store:
@@ -58,12 +53,7 @@ def fix(
         Optional[str], typer.Option(help="The skill a help took.", metavar="SKILL")
     ] = None,
 ) -> None:
-    """Correct an event: its date, text, kind or skill.
-
-    Examples:
-      net fix i-12 --on yesterday
-      net fix h-3 --text "reviewed my lease" --skill contracts
-    """
+    """Correct an event: its date, text, kind or skill."""
     from netjournal.services.event_ids import EventFix, fix_event
 
     when = _date(on) if on is not None else None
@@ -74,12 +64,7 @@ def fix(
 
 @app.command()
 def undo() -> None:
-    """Revert the last command that changed the journal (again: the one before).
-
-    Examples:
-      net log kenji "lunch at the wrong place"
-      net undo
-    """
+    """Revert the last command that changed the journal (again: the one before)."""
     from netjournal.services.undo import noun, undo_last
 
     with journal() as store:

@@ -17,6 +17,7 @@ NOUNS: dict[str, tuple[str, str]] = {
     "tie": ("tie", "ties"),
     "referral": ("referral", "referrals"),
     "need": ("need", "needs"),
+    "person_contact": ("e-mail or phone", "e-mails and phones"),
     "setting": ("setting", "settings"),
     "tag_cadence": ("tag cadence", "tag cadences"),
 }
