@@ -165,7 +165,17 @@ def edit(
     added: Annotated[Optional[str], typer.Option(help="When they entered the journal.")] = None,
     birthday: Annotated[Optional[str], typer.Option(help="Birthday, YYYY-MM-DD.")] = None,
 ) -> None:
-    """Change a person's fields; add or remove skills, tags, values and aliases."""
+    """Change a person's fields; add or remove skills, tags, values and aliases.
+
+    Without options, opens the person as a form in $VISUAL or $EDITOR.
+    """
+    options = dict(locals())
+    del options["person"]
+    if not any(v not in (None, False) for v in options.values()):
+        from netjournal.cli_edit import edit_in_editor
+
+        edit_in_editor(person)
+        return
     from netjournal.services.people_edit import PersonChanges, edit_person
 
     texts: dict[str, str | None] = {

@@ -32,6 +32,8 @@ class PersonChanges:
     clear_via: bool = False
     added: date | None = None
     birthday: date | None = None
+    birthday_text: str | None = None  # a birthday without the year: --MM-DD
+    clear_birthday: bool = False
 
 
 def add_person(journal: Journal, changes: PersonChanges) -> tuple[str, str]:
@@ -92,6 +94,10 @@ def edit_person(journal: Journal, ref: str, changes: PersonChanges) -> tuple[str
             values["added"] = changes.added.isoformat()
         if changes.birthday is not None:
             values["birthday"] = changes.birthday.isoformat()
+        if changes.birthday_text is not None:
+            values["birthday"] = changes.birthday_text
+        if changes.clear_birthday:
+            values["birthday"] = None
         if values:
             assignments = ", ".join(f"{column} = ?" for column in values)
             conn.execute(f"UPDATE person SET {assignments} WHERE id = ?", (*values.values(), pid))
