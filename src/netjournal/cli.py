@@ -17,7 +17,16 @@ from typing import Annotated, Optional
 import typer
 
 from netjournal import __version__, cli_common, render
-from netjournal.cli_common import JsonOpt, OnOpt, PersonArg, journal
+from netjournal.cli_common import (
+    JsonOpt,
+    OnOpt,
+    PersonArg,
+    complete_format_in,
+    complete_format_out,
+    complete_skill,
+    complete_tag,
+    journal,
+)
 from netjournal.cli_common import complete_person as _complete_person
 from netjournal.cli_common import day as _date
 from netjournal.cli_common import state as _state
@@ -78,9 +87,13 @@ def add(
         Optional[str], typer.Option(help="A key to use instead of one made from the name.")
     ] = None,
     skill: Annotated[
-        Optional[list[str]], typer.Option("--skill", "-s", help="A skill (repeat).")
+        Optional[list[str]],
+        typer.Option("--skill", "-s", help="A skill (repeat).", autocompletion=complete_skill),
     ] = None,
-    tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="A tag (repeat).")] = None,
+    tag: Annotated[
+        Optional[list[str]],
+        typer.Option("--tag", "-t", help="A tag (repeat).", autocompletion=complete_tag),
+    ] = None,
     value: Annotated[
         Optional[list[str]], typer.Option("--value", help="A value they stand for (repeat).")
     ] = None,
@@ -96,7 +109,10 @@ def add(
     note: Annotated[Optional[str], typer.Option(help="Free notes.")] = None,
     every: Annotated[Optional[int], typer.Option(help="How often to be in touch, in days.")] = None,
     via: Annotated[
-        Optional[str], typer.Option(help="The contact through whom you know them.")
+        Optional[str],
+        typer.Option(
+            help="The contact through whom you know them.", autocompletion=_complete_person
+        ),
     ] = None,
     on: OnOpt = None,
 ) -> None:
@@ -146,10 +162,21 @@ def edit(
     met: Annotated[Optional[str], typer.Option(help="How you met ('' clears).")] = None,
     note: Annotated[Optional[str], typer.Option(help="Notes ('' clears).")] = None,
     url: Annotated[Optional[str], typer.Option(help="Web page ('' clears).")] = None,
-    add_skill: Annotated[Optional[list[str]], typer.Option(help="Add a skill (repeat).")] = None,
-    rm_skill: Annotated[Optional[list[str]], typer.Option(help="Remove a skill (repeat).")] = None,
-    add_tag: Annotated[Optional[list[str]], typer.Option(help="Add a tag (repeat).")] = None,
-    rm_tag: Annotated[Optional[list[str]], typer.Option(help="Remove a tag (repeat).")] = None,
+    add_skill: Annotated[
+        Optional[list[str]],
+        typer.Option(help="Add a skill (repeat).", autocompletion=complete_skill),
+    ] = None,
+    rm_skill: Annotated[
+        Optional[list[str]],
+        typer.Option(help="Remove a skill (repeat).", autocompletion=complete_skill),
+    ] = None,
+    add_tag: Annotated[
+        Optional[list[str]], typer.Option(help="Add a tag (repeat).", autocompletion=complete_tag)
+    ] = None,
+    rm_tag: Annotated[
+        Optional[list[str]],
+        typer.Option(help="Remove a tag (repeat).", autocompletion=complete_tag),
+    ] = None,
     add_value: Annotated[Optional[list[str]], typer.Option(help="Add a value (repeat).")] = None,
     rm_value: Annotated[Optional[list[str]], typer.Option(help="Remove a value (repeat).")] = None,
     add_alias: Annotated[Optional[list[str]], typer.Option(help="Add an alias (repeat).")] = None,
@@ -159,7 +186,10 @@ def edit(
         bool, typer.Option("--no-every", help="Use the tag or journal cadence again.")
     ] = False,
     via: Annotated[
-        Optional[str], typer.Option(help="The contact through whom you know them.")
+        Optional[str],
+        typer.Option(
+            help="The contact through whom you know them.", autocompletion=_complete_person
+        ),
     ] = None,
     no_via: Annotated[bool, typer.Option("--no-via", help="You know them directly now.")] = False,
     added: Annotated[Optional[str], typer.Option(help="When they entered the journal.")] = None,
@@ -289,10 +319,14 @@ def list_(
         typer.Argument(help="Only people whose texts hold these words.", metavar="[WORDS]..."),
     ] = None,
     skill: Annotated[
-        Optional[list[str]], typer.Option("--skill", "-s", help="Only people with this skill.")
+        Optional[list[str]],
+        typer.Option(
+            "--skill", "-s", help="Only people with this skill.", autocompletion=complete_skill
+        ),
     ] = None,
     tag: Annotated[
-        Optional[list[str]], typer.Option("--tag", "-t", help="Only people with this tag.")
+        Optional[list[str]],
+        typer.Option("--tag", "-t", help="Only people with this tag.", autocompletion=complete_tag),
     ] = None,
     city: Annotated[Optional[str], typer.Option(help="Only people in this city.")] = None,
     org: Annotated[
@@ -355,6 +389,7 @@ WordsArg = Annotated[
         "'sofia kenji dinner' (the last word is always the text).",
         metavar="PERSON... TEXT",
         show_default=False,
+        autocompletion=_complete_person,
     ),
 ]
 
@@ -390,6 +425,7 @@ HelpWordsArg = Annotated[
         help="Who, then what the help was: 'anna reviewed my contract'.",
         metavar="PERSON WHAT",
         show_default=False,
+        autocompletion=_complete_person,
     ),
 ]
 
@@ -524,7 +560,9 @@ def ask(
 @app.command()
 def stale(
     limit: Annotated[Optional[int], typer.Option(min=0, help="How many at most.")] = None,
-    tag: Annotated[Optional[str], typer.Option(help="Only people with this tag.")] = None,
+    tag: Annotated[
+        Optional[str], typer.Option(help="Only people with this tag.", autocompletion=complete_tag)
+    ] = None,
     dormant: Annotated[
         bool, typer.Option("--dormant", help="List the dormant people (imported, never contacted).")
     ] = False,
@@ -558,7 +596,9 @@ def stale(
 
 @app.command()
 def cadence(
-    tag: Annotated[Optional[str], typer.Argument(help="A tag, e.g. family.")] = None,
+    tag: Annotated[
+        Optional[str], typer.Argument(help="A tag, e.g. family.", autocompletion=complete_tag)
+    ] = None,
     days: Annotated[Optional[int], typer.Argument(help="Days between contacts.")] = None,
     default: Annotated[
         Optional[int], typer.Option("--default", help="Set the journal default cadence.")
@@ -728,6 +768,7 @@ def import_(
         typer.Option(
             "--format",
             help="json, vcard, linkedin, google, outlook, thunderbird or csv (else detected).",
+            autocompletion=complete_format_in,
         ),
     ] = None,
     dry_run: Annotated[
@@ -740,7 +781,8 @@ def import_(
         Optional[int], typer.Option("--every", help="Keep in touch with them every DAYS.")
     ] = None,
     tag: Annotated[
-        Optional[list[str]], typer.Option("--tag", help="Tag everyone in the file.")
+        Optional[list[str]],
+        typer.Option("--tag", help="Tag everyone in the file.", autocompletion=complete_tag),
     ] = None,
     json_: JsonOpt = False,
 ) -> None:
@@ -768,7 +810,10 @@ def import_(
 
 @app.command()
 def export(
-    format_: Annotated[str, typer.Option("--format", help="json, csv or vcard.")] = "json",
+    format_: Annotated[
+        str,
+        typer.Option("--format", help="json, csv or vcard.", autocompletion=complete_format_out),
+    ] = "json",
     output: Annotated[
         Optional[Path], typer.Option("--output", "-o", help="Write to this file (else stdout).")
     ] = None,
@@ -795,14 +840,23 @@ def export(
 
 
 @app.command()
-def tour() -> None:
+def tour(
+    keep: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--keep",
+            help="Leave the sample journal in this folder, to try commands on it.",
+            metavar="DIR",
+        ),
+    ] = None,
+) -> None:
     """Try netjournal on the sample journal it ships with (your own journal is not touched)."""
     import tempfile
 
-    from netjournal.services.sample import load_sample
+    from netjournal.services.sample import kept_journal, load_sample
 
     with tempfile.TemporaryDirectory() as folder:
-        _state["db"] = Path(folder) / "sample.db"
+        _state["db"] = kept_journal(keep) if keep is not None else Path(folder) / "sample.db"
         with journal() as store:
             count = load_sample(store)
         render.message(f"A sample journal of {count} people, as of today.\n")
@@ -815,6 +869,10 @@ def tour() -> None:
         render.message(
             '\nStart your own: net add "Anna Rossi" --skill "family law" --tag university'
         )
+        if keep is not None:
+            from netjournal.views.files import kept_tour_lines
+
+            render.message("\n".join(kept_tour_lines(_state["db"])))
 
 
 from netjournal import (  # noqa: E402

@@ -70,11 +70,23 @@ def journal_file() -> Path:
     return journal_path(state["db"])
 
 
+class Offer(str):
+    """A completion that stands even when it does not start with what was typed.
+
+    Typer keeps only completions that start with the word being completed; a
+    person found by surname or alias (``tan`` → ``kenji-tanaka``) is offered
+    all the same, and the shell puts the key in place of the word.
+    """
+
+    def startswith(self, *_args: object) -> bool:
+        return True
+
+
 def complete_person(incomplete: str) -> list[tuple[str, str]]:
     """People by key, name, surname, capitalised prefix or alias (read-only sqlite3)."""
     from netjournal.completion import people
 
-    return people(journal_file(), incomplete)
+    return [(Offer(key), name) for key, name in people(journal_file(), incomplete)]
 
 
 def complete_tag(incomplete: str) -> list[tuple[str, str]]:
@@ -87,6 +99,18 @@ def complete_skill(incomplete: str) -> list[tuple[str, str]]:
     from netjournal.completion import labels
 
     return labels(journal_file(), "skill", incomplete)
+
+
+def complete_format_in(incomplete: str) -> list[str]:
+    from netjournal.completion import FORMATS_IN
+
+    return [f for f in FORMATS_IN if f.startswith(incomplete.lower())]
+
+
+def complete_format_out(incomplete: str) -> list[str]:
+    from netjournal.completion import FORMATS_OUT
+
+    return [f for f in FORMATS_OUT if f.startswith(incomplete.lower())]
 
 
 PersonArg = Annotated[

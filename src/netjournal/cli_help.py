@@ -135,6 +135,12 @@ def _hint_quotes(command: Any) -> None:
 class HelpGroup(typer.core.TyperGroup):
     """The root ``net`` command: shaped sub-commands, grouped in ``net --help``."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from netjournal.cli_completion import register
+
+        register()  # completion that offers files only where a file is asked
+        return super().main(*args, **kwargs)
+
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
         return shape(command) if command is not None else None

@@ -21,7 +21,8 @@ def _complete_event(incomplete: str) -> list[tuple[str, str]]:
 EventArg = Annotated[
     str,
     typer.Argument(
-        help="An event id, as 'net show PERSON' lists them: i-12, h-3, t-4, r-2.",
+        help="An event id, as 'net show PERSON' and 'net needs' list them: i-12, h-3, t-4, "
+        "r-2, n-4kx2.",
         metavar="ID",
         autocompletion=_complete_event,
     ),
@@ -30,7 +31,7 @@ EventArg = Annotated[
 
 @app.command()
 def forget(event: EventArg) -> None:
-    """Remove one event: a contact, help, a tie or a referral."""
+    """Remove one event: a contact, help, a tie, a referral or a need."""
     from netjournal.services.event_ids import forget_event
 
     with journal() as store:

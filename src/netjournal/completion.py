@@ -15,7 +15,7 @@ from pathlib import Path
 from netjournal.matching.text import fold
 
 LIMIT = 50
-FORMATS_IN = ("json", "vcard", "linkedin", "google", "outlook", "csv")
+FORMATS_IN = ("json", "vcard", "linkedin", "google", "outlook", "thunderbird", "csv")
 FORMATS_OUT = ("json", "csv", "vcard")
 
 
@@ -98,6 +98,13 @@ _EVENTS = (
 )
 
 
+_NEEDS = (
+    "SELECT e.id, e.date, coalesce(p.name, 'you'), e.text FROM need e "
+    "LEFT JOIN person p ON p.id = e.person_id WHERE e.id LIKE ? ESCAPE '\\' "
+    "ORDER BY e.date DESC, e.id LIMIT ?"
+)
+
+
 def event_ids(path: Path, incomplete: str) -> list[tuple[str, str]]:
     """Ids of events, newest first, each with its date, person and text as help."""
     wanted = incomplete.strip().lower()
@@ -117,5 +124,12 @@ def event_ids(path: Path, incomplete: str) -> list[tuple[str, str]]:
                 if eid.startswith(wanted):
                     help_ = " ".join(x for x in (when, f"{who}:", text[:40]) if x)
                     out.append((when or "", eid, help_))
+        if not wanted or wanted.startswith("n") or "n".startswith(wanted[:1]):
+            try:
+                rows = conn.execute(_NEEDS, (_like(wanted), LIMIT)).fetchall()
+            except sqlite3.Error:
+                rows = []
+            for eid, when, who, text in rows:
+                out.append((when, eid, f"{when} {who}: {text[:40]}"))
     out.sort(key=lambda x: x[0], reverse=True)
     return [(eid, help_) for _when, eid, help_ in out[:LIMIT]]

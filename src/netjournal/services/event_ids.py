@@ -2,8 +2,9 @@
 
 An event's id is a letter for its kind and its row's INTEGER PRIMARY KEY:
 ``i-12`` a contact (interaction), ``h-3`` help, ``t-4`` a tie, ``r-2`` a
-referral (needs use ``n-…``).  A kind of event that another table holds is
-added to :data:`EVENT_KINDS` with one line.
+referral; a need's id is its own text key (``n-4kx2``, made by ``net need``).
+A kind of event that another table holds is added to :data:`EVENT_KINDS`
+with one line.
 """
 
 from __future__ import annotations
@@ -37,25 +38,36 @@ EVENT_KINDS: dict[str, EventKind] = {
     "h": EventKind("help", "help", ("person_id",), "date", "what", skill="skill"),
     "t": EventKind("tie", "tie", ("a_id", "b_id"), text="note"),
     "r": EventKind("referral", "referral", ("person_id", "to_id"), "date", "need"),
+    "n": EventKind("need", "need", ("person_id", "met_by_id"), "date", "text"),
 }
+#: Kinds whose id is the row's own text key (``n-4kx2``), not a letter and a number.
+TEXT_KEYS = frozenset({"n"})
 
 _ID = re.compile(r"^\s*([a-z])-?(\d{1,18})\s*$", re.IGNORECASE)
+_TEXT_ID = re.compile(r"^\s*([a-z])-([0-9a-z]{1,40})\s*$", re.IGNORECASE)
 
 
-def parse_event_id(text: str) -> tuple[str, EventKind, int]:
-    """``"i-12"`` → ``("i-12", kind, 12)``; an id that cannot be one is an error."""
+def parse_event_id(text: str) -> tuple[str, EventKind, int | str]:
+    """``"i-12"`` → ``("i-12", kind, 12)``, ``"n-4kx2"`` → ``("n-4kx2", kind, "n-4kx2")``.
+
+    An id that cannot be one is an error.
+    """
     match = _ID.match(text)
-    if not match or match.group(1).lower() not in EVENT_KINDS:
-        raise InvalidInput(
-            f"'{text}' is not an event id",
-            hint="ids look like i-12 (a contact), h-3 (help), t-4 (a tie), r-2 (a referral); "
-            "'net show PERSON' lists them",
-        )
-    letter, number = match.group(1).lower(), int(match.group(2))
-    return f"{letter}-{number}", EVENT_KINDS[letter], number
+    if match and match.group(1).lower() in EVENT_KINDS.keys() - TEXT_KEYS:
+        letter, number = match.group(1).lower(), int(match.group(2))
+        return f"{letter}-{number}", EVENT_KINDS[letter], number
+    match = _TEXT_ID.match(text)
+    if match and match.group(1).lower() in TEXT_KEYS:
+        eid = f"{match.group(1)}-{match.group(2)}".lower()
+        return eid, EVENT_KINDS[match.group(1).lower()], eid
+    raise InvalidInput(
+        f"'{text}' is not an event id",
+        hint="ids look like i-12 (a contact), h-3 (help), t-4 (a tie), r-2 (a referral), "
+        "n-4kx2 (a need); 'net show PERSON' and 'net needs' list them",
+    )
 
 
-def _find(conn: sqlite3.Connection, text: str) -> tuple[str, EventKind, int, str]:
+def _find(conn: sqlite3.Connection, text: str) -> tuple[str, EventKind, int | str, str]:
     eid, kind, number = parse_event_id(text)
     exists = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (kind.table,)
@@ -67,17 +79,19 @@ def _find(conn: sqlite3.Connection, text: str) -> tuple[str, EventKind, int, str
     )
     if row is None:
         raise NotFound(
-            f"no event has the id {eid}", hint="'net show PERSON' lists events with their ids"
+            f"no event has the id {eid}",
+            hint="'net show PERSON' lists events with their ids, 'net needs --all' the needs",
         )
     return eid, kind, number, describe(conn, kind, number, eid)
 
 
-def describe(conn: sqlite3.Connection, kind: EventKind, number: int, eid: str) -> str:
+def describe(conn: sqlite3.Connection, kind: EventKind, number: int | str, eid: str) -> str:
     """``the contact with Kenji Tanaka on 2026-11-27 (i-12)``."""
     cols = ", ".join(kind.people + ((kind.date,) if kind.date else ()))
     row = conn.execute(f"SELECT {cols} FROM {kind.table} WHERE id = ?", (number,)).fetchone()
     names = []
-    for pid in row[: len(kind.people)]:
+    named = 1 if kind.table == "need" else len(kind.people)  # a need is for one person
+    for pid in row[:named]:
         if pid is not None:
             found = conn.execute("SELECT name FROM person WHERE id = ?", (pid,)).fetchone()
             names.append(found[0] if found else "?")
@@ -85,10 +99,11 @@ def describe(conn: sqlite3.Connection, kind: EventKind, number: int, eid: str) -
     when = f" on {row[-1]}" if kind.date else ""
     link = "between" if kind.table == "tie" else ("for" if kind.table == "need" else "with")
     whom = f" {link} {who}" if who else ""
-    return f"the {kind.noun}{whom}{when} ({eid})"
+    owner = "your" if kind.table == "need" and not who else "the"
+    return f"{owner} {kind.noun}{whom}{when} ({eid})"
 
 
-def _people(conn: sqlite3.Connection, kind: EventKind, number: int) -> list[int]:
+def _people(conn: sqlite3.Connection, kind: EventKind, number: int | str) -> list[int]:
     cols = ", ".join(kind.people)
     row = conn.execute(f"SELECT {cols} FROM {kind.table} WHERE id = ?", (number,)).fetchone()
     return [int(p) for p in row if p is not None]

@@ -48,3 +48,19 @@ def doctor_title(report: Report) -> str:
 
 def doctor_rows(report: Report) -> list[list[str]]:
     return [[c.name, "ok" if c.ok else "PROBLEM", c.detail] for c in report.checks]
+
+
+def kept_tour_lines(path: object) -> list[str]:
+    """How to use the journal ``net tour --keep`` left."""
+    from shlex import quote
+
+    where = quote(str(path))
+    return [
+        "",
+        f"The sample journal is kept at {path}. Try commands on it:",
+        f"  export NETJOURNAL_DB={where}",
+        "  net list; net show marco; net ask need a lawyer; net stale",
+        f"or one at a time: net --db {where} show marco",
+        "Its dates end today; the docs' examples ran on a tour kept with "
+        "NETJOURNAL_TODAY=2026-11-27.",
+    ]
