@@ -210,9 +210,13 @@ def error(text: str, hint: str | None = None, details: Sequence[str] = ()) -> No
     if (sys.stderr is not None and sys.stderr.isatty()) or os.environ.get(
         "NETJOURNAL_FORCE_TERMINAL"
     ):
-        lines = _wrapped(lines, console(stderr=True).width)
+        term = console(stderr=True)
+        lines = _wrapped(lines, term.width)
         if not os.environ.get("NO_COLOR"):
-            lines[0] = "\x1b[1;31mError:\x1b[0m" + lines[0][len("Error:") :]
+            first = styled("[bold red]Error:[/bold red]{}", lines[0][len("Error:") :])
+            with term.capture() as captured:
+                term.print(_text(first), soft_wrap=True, end="")
+            lines[0] = captured.get()
     _write(sys.stderr, "\n".join(lines) + "\n")
 
 

@@ -21,12 +21,17 @@ ONE_WAY_COLUMNS = ("who", "you gave")
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
-def stale_rows(people: list[StaleTie]) -> list[list[str]]:
+# What colour means, the same in every view: red is overdue, yellow is help you owe.
+OVERDUE = "[red]{}[/red]"
+OWED = "[yellow]{}[/yellow]"
+
+
+def stale_rows(people: list[StaleTie]) -> list[list[Line]]:
     return [
         [
             f"{p.name} ({p.key})",
             p.last_contact.isoformat() if p.last_contact else "never",
-            f"{p.days_since} ({p.overdue_days} over)",
+            styled("{} (" + OVERDUE + ")", p.days_since, f"{p.overdue_days} over"),
             str(p.cadence_days),
             p.hint or "",
         ]
@@ -50,9 +55,16 @@ def balance_summary(result: Balance) -> str:
     )
 
 
-def balance_rows(result: Balance) -> list[list[str]]:
+def balance_rows(result: Balance) -> list[list[Line]]:
+    """A negative balance (they helped you more than you helped them) is help you owe."""
     return [
-        [f"{p.name} ({p.key})", str(p.gave), str(p.got), signed(p.balance)] for p in result.people
+        [
+            f"{p.name} ({p.key})",
+            str(p.gave),
+            str(p.got),
+            styled(OWED, signed(p.balance)) if p.balance < 0 else signed(p.balance),
+        ]
+        for p in result.people
     ]
 
 
@@ -60,8 +72,8 @@ def owed_heading() -> Line:
     return styled("[bold]They helped you; you have not helped back yet[/bold]")
 
 
-def owed_rows(result: Balance) -> list[list[str]]:
-    return [[f"{o.name} ({o.key})", o.since.isoformat(), o.what] for o in result.owed]
+def owed_rows(result: Balance) -> list[list[Line]]:
+    return [[styled(OWED, f"{o.name} ({o.key})"), o.since.isoformat(), o.what] for o in result.owed]
 
 
 def one_way_heading() -> Line:
@@ -105,17 +117,29 @@ def stats_rows(result: Stats) -> list[list[str]]:
     ]
 
 
-def today_lines(result: MorningDigest) -> list[str]:
-    """The morning digest, one line a thing to do."""
-    out = []
+def today_lines(result: MorningDigest) -> list[Line]:
+    """The morning digest, one line a thing to do: overdue days in red, help owed in yellow."""
+    out: list[Line] = []
     for s in result.stale:
         out.append(
-            f"Get in touch with {s.name} ({s.key}): last contact {plural(s.days_since, 'day')} ago"
+            styled(
+                "Get in touch with {} ({}): last contact " + OVERDUE + " ago",
+                s.name,
+                s.key,
+                plural(s.days_since, "day"),
+            )
             if s.last_contact
-            else f"Get in touch with {s.name} ({s.key}): never contacted"
+            else styled("Get in touch with {} ({}): " + OVERDUE, s.name, s.key, "never contacted")
         )
     for o in result.owed:
-        out.append(f"Help back {o.name} ({o.key}): they helped you on {o.since.isoformat()}")
+        out.append(
+            styled(
+                OWED.format("Help back {} ({})") + ": they helped you on {}",
+                o.name,
+                o.key,
+                o.since.isoformat(),
+            )
+        )
     for b in result.birthdays:
         when = {0: "today", 1: "tomorrow"}.get(b.in_days, f"in {b.in_days} days")
         out.append(f"Birthday of {b.name} ({b.key}) {when}, {b.date.isoformat()}")
