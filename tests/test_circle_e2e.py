@@ -141,6 +141,8 @@ def test_three_members_share_sync_and_ask_each_others_networks(club: Club) -> No
         "updated": 0,
         "withdrawn": 0,
         "unchanged": 0,
+        "needs_posted": 0,
+        "needs_withdrawn": 0,
         "synced_at": None,
     }
     assert club.run("marco", "circle", "sync").code == 0

@@ -229,3 +229,80 @@ def test_a_removed_member_loses_access_and_their_rows(circles: Circles) -> None:
         concepts = marco.execute("SELECT count(*) FROM circle_alumni.person_concept").fetchone()
     assert keys == [("marco",)]
     assert concepts == (0,)
+
+
+def _post_need(conn: psycopg.Connection, schema: str, ref: str, need: str) -> None:  # type: ignore[type-arg]
+    conn.execute(
+        f"INSERT INTO {schema}.need (ref, need, posted, for_name) "
+        "VALUES (%s, %s, '2026-11-27', 'Paolo Blu')",
+        (ref, need),
+    )
+
+
+def _needs(circles: Circles, schema: str = "circle_alumni") -> list[tuple[str, str, str, str]]:
+    with psycopg.connect(circles.organiser) as conn:
+        rows = conn.execute(f"SELECT owner, ref, need, status FROM {schema}.need ORDER BY ref")
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def test_a_member_cannot_change_or_withdraw_another_members_need(circles: Circles) -> None:
+    with circles.as_member("alumni", "giulia") as giulia:
+        _post_need(giulia, "circle_alumni", "n-abcd", "a family lawyer")
+    before = _needs(circles)
+    assert before == [("giulia.alumni", "n-abcd", "a family lawyer", "open")]
+    with circles.as_member("alumni", "marco") as marco:
+        # Marco reads it: posted needs are for every member to see.
+        assert marco.execute("SELECT ref FROM circle_alumni.need").fetchall() == [("n-abcd",)]
+        for change in (
+            "UPDATE circle_alumni.need SET need = 'something else'",
+            "UPDATE circle_alumni.need SET status = 'met'",
+            "UPDATE circle_alumni.need SET for_name = NULL WHERE ref = 'n-abcd'",
+            "DELETE FROM circle_alumni.need",
+            "DELETE FROM circle_alumni.need WHERE owner = 'giulia.alumni'",
+        ):
+            assert marco.execute(change).rowcount == 0, change
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            marco.execute(
+                "INSERT INTO circle_alumni.need (owner, ref, need, posted) "
+                "VALUES ('giulia.alumni', 'n-fake', 'a fake need', '2026-11-27')"
+            )
+    with circles.as_member("alumni", "marco") as marco:
+        _post_need(marco, "circle_alumni", "n-mine", "a plumber")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            marco.execute("UPDATE circle_alumni.need SET owner = 'giulia.alumni'")
+        marco.execute("SET ROLE circle_alumni")
+        assert marco.execute("DELETE FROM circle_alumni.need WHERE ref = 'n-abcd'").rowcount == 0
+        marco.execute("RESET ROLE")
+        assert marco.execute("UPDATE circle_alumni.need SET status = 'met'").rowcount == 1
+        assert marco.execute("DELETE FROM circle_alumni.need").rowcount == 1  # their own only
+    assert _needs(circles) == before
+
+
+def test_a_member_cannot_read_another_circles_needs(circles: Circles) -> None:
+    with circles.as_member("other", "paolo") as paolo:
+        _post_need(paolo, "circle_other", "n-secret", "a secret need")
+    with circles.as_member("alumni", "marco") as marco:
+        for query in (
+            "SELECT * FROM circle_other.need",
+            "UPDATE circle_other.need SET status = 'dropped'",
+            "DELETE FROM circle_other.need",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="schema circle_other"):
+                marco.execute(query)
+    with circles.as_member("alumni", "giulia") as giulia:
+        _post_need(giulia, "circle_alumni", "n-abcd", "a family lawyer")
+    with (
+        circles.as_member("other", "paolo") as paolo,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):
+        paolo.execute("SELECT * FROM circle_alumni.need")
+    assert _needs(circles, "circle_other") == [("paolo.other", "n-secret", "a secret need", "open")]
+
+
+def test_a_removed_members_needs_go_with_them(circles: Circles) -> None:
+    with circles.as_member("alumni", "giulia") as giulia:
+        _post_need(giulia, "circle_alumni", "n-abcd", "a family lawyer")
+    with circles.as_member("alumni", "marco") as marco:
+        _post_need(marco, "circle_alumni", "n-mine", "a plumber")
+    remove_member(circles.organiser, "alumni", "giulia")
+    assert _needs(circles) == [("marco.alumni", "n-mine", "a plumber", "open")]

@@ -694,6 +694,8 @@ def today(json_: JsonOpt = False) -> None:
 
     with journal() as store:
         result = morning_digest(store, today_())
+    for problem in result.circles.problems if result.circles else []:
+        render.message(f"Note: {problem}.")
     if json_:
         render.emit_json(result.public())
         return

@@ -47,6 +47,12 @@ PeopleArg = Annotated[
 TagOpt = Annotated[
     Optional[list[str]], typer.Option("--tag", "-t", help="Everyone with this tag (repeat).")
 ]
+NeedOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--need", help="A need of yours by its id (n-4kx2), posted at once (repeat).", metavar="ID"
+    ),
+]
 
 
 def _need_psycopg() -> None:
@@ -150,29 +156,47 @@ def join(
 
 
 @app.command()
-def share(people: PeopleArg = None, tag: TagOpt = None, circle: CircleOpt = None) -> None:
+def share(
+    people: PeopleArg = None, tag: TagOpt = None, need: NeedOpt = None, circle: CircleOpt = None
+) -> None:
     """Share people (or everyone with a tag) with a circle; 'sync' publishes them.
 
     Only their name, skills, tags, org, title and city are published: never notes,
-    interactions, help, e-mails or phones.
+    interactions, help, e-mails or phones.  --need posts one of your open needs
+    (its text, date and whose need it is) and publishes it at once when the server
+    answers; it is withdrawn when the need is met or dropped.
     """
-    from netjournal.circle.local import change_shares
-    from netjournal.views.circles import share_message
-
-    with journal() as store:
-        change = change_shares(store, circle, people or [], tag or [], share=True)
-    render.message(share_message(change, share=True))
+    _share(people, tag, need, circle, share=True)
 
 
 @app.command()
-def unshare(people: PeopleArg = None, tag: TagOpt = None, circle: CircleOpt = None) -> None:
-    """Stop sharing people or a tag; the next 'sync' withdraws them from the circle."""
+def unshare(
+    people: PeopleArg = None, tag: TagOpt = None, need: NeedOpt = None, circle: CircleOpt = None
+) -> None:
+    """Stop sharing people or a tag; the next 'sync' withdraws them. --need withdraws a need."""
+    _share(people, tag, need, circle, share=False)
+
+
+def _share(
+    people: Optional[list[str]],
+    tag: Optional[list[str]],
+    need: Optional[list[str]],
+    circle: Optional[str],
+    *,
+    share: bool,
+) -> None:
     from netjournal.circle.local import change_shares
-    from netjournal.views.circles import share_message
+    from netjournal.views.circles import posting_message, share_message
 
     with journal() as store:
-        change = change_shares(store, circle, people or [], tag or [], share=False)
-    render.message(share_message(change, share=False))
+        if people or tag or not need:
+            change = change_shares(store, circle, people or [], tag or [], share=share)
+            render.message(share_message(change, share=share))
+        if need:
+            from netjournal.circle.needs import change_posting
+
+            for ref in need:
+                render.message(posting_message(change_posting(store, circle, ref, post=share)))
 
 
 @app.command()
@@ -191,6 +215,17 @@ def sync(circle: CircleOpt = None, json_: JsonOpt = False) -> None:
         render.emit_json(report.public())
         return
     render.message(sync_message(report))
+
+
+@app.command()
+def upgrade(circle: CircleOpt = None) -> None:
+    """Organiser: bring the circle's tables up to this netjournal's version (e.g. for needs)."""
+    _need_psycopg()
+    from netjournal.circle.membership import upgrade as upgrade_
+
+    with journal() as store:
+        name, version = upgrade_(store, circle)
+    render.message(f"The circle {name} is at version {version}.")
 
 
 @app.command("list")

@@ -212,6 +212,14 @@ class CircleTag(SQLModel, table=True):
     tag: str = Field(primary_key=True)
 
 
+class CircleNeed(SQLModel, table=True):
+    """A need of this journal posted to a circle (published while it is open)."""
+
+    __tablename__ = "circle_need"
+    circle: str = Field(foreign_key="circle.name", primary_key=True)
+    need_id: str = Field(foreign_key="need.id", primary_key=True, index=True)
+
+
 # ------------------------------------------------------- the matching index
 
 

@@ -127,8 +127,7 @@ class CircleRows:
 
 def _fetch(pg: psycopg.Connection, circle: str, query: Query) -> CircleRows:
     """Everyone other members published who matches, with the matching evidence."""
-    from netjournal.circle.publish import member_key
-    from netjournal.circle.schema import compose
+    from netjournal.circle.schema import compose, member_key
 
     member_key(pg, circle)
     if query.by_terms:

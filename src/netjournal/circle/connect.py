@@ -83,21 +83,30 @@ def check_conninfo(conninfo: str) -> str:
 
 
 def connect(
-    conninfo: str, *, what: str = "the circle", autocommit: bool = False
+    conninfo: str,
+    *,
+    what: str = "the circle",
+    autocommit: bool = False,
+    timeout: int = 10,
+    prompt: bool = True,
 ) -> psycopg.Connection:
-    """Open a connection with libpq's settings; on a terminal, ask for a missing password."""
+    """Open a connection with libpq's settings; on a terminal, ask for a missing password.
+
+    ``timeout``: seconds to wait for the server; ``prompt=False`` never asks
+    (for the circle's part of local commands such as ``net needs``).
+    """
     import psycopg
 
     try:
-        return psycopg.connect(conninfo, autocommit=autocommit, connect_timeout=10)
+        return psycopg.connect(conninfo, autocommit=autocommit, connect_timeout=timeout)
     except psycopg.OperationalError as exc:
-        if _needs_password(exc) and sys.stdin.isatty():
+        if prompt and _needs_password(exc) and sys.stdin.isatty():
             import getpass
 
             password = getpass.getpass(f"Password for {what}: ")
             try:
                 return psycopg.connect(
-                    conninfo, password=password, autocommit=autocommit, connect_timeout=10
+                    conninfo, password=password, autocommit=autocommit, connect_timeout=timeout
                 )
             except psycopg.OperationalError as again:
                 raise unreachable(what, again) from again

@@ -3,8 +3,9 @@
 Tables of migration ``m011_circles``: ``circle`` (connection settings without
 a password, the member's key, the organiser's settings when this journal made
 the circle), ``circle_person`` (people shared one by one) and ``circle_tag``
-(everyone with a tag).  Sharing and unsharing are local and work offline;
-``net circle sync`` publishes the result.
+(everyone with a tag); of ``m013_circle_needs``: ``circle_need`` (needs
+posted).  Sharing and unsharing are local and work offline; ``net circle
+sync`` publishes the result.
 """
 
 from __future__ import annotations
@@ -139,6 +140,7 @@ def forget_membership(journal: Journal, name: str) -> None:
     with journal.write() as conn:
         conn.execute("DELETE FROM circle_person WHERE circle = ?", (name,))
         conn.execute("DELETE FROM circle_tag WHERE circle = ?", (name,))
+        conn.execute("DELETE FROM circle_need WHERE circle = ?", (name,))
         conn.execute("DELETE FROM circle WHERE name = ? AND admin_conninfo IS NULL", (name,))
         conn.execute(
             "UPDATE circle SET conninfo = NULL, member = NULL, joined = NULL, last_sync = NULL "

@@ -63,6 +63,15 @@ def invite(
     return Invitation(info.name, new, make_conninfo(**params), host, port, dbname)
 
 
+def upgrade(journal: Journal, circle: str | None) -> tuple[str, int]:
+    """Apply the circle's pending server migrations (organiser)."""
+    from netjournal.circle.schema import upgrade_circle
+
+    info = circle_info(journal, circle, "organiser")
+    assert info.admin_conninfo is not None
+    return info.name, upgrade_circle(info.admin_conninfo, info.name)
+
+
 def remove(journal: Journal, circle: str | None, key: str) -> tuple[str, int]:
     from netjournal.circle.schema import remove_member
 
@@ -75,7 +84,7 @@ def join(journal: Journal, name: str, conninfo: str, today: date) -> tuple[str, 
     """Check that the settings reach the circle as a member, then remember them."""
     import psycopg
 
-    from netjournal.circle.publish import member_key
+    from netjournal.circle.schema import member_key
 
     circle = check_name(name, "the circle's name")
     settings = check_conninfo(conninfo)

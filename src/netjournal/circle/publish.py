@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from netjournal.circle.connect import CircleError, connect, refused
+from netjournal.circle.connect import connect, refused
 from netjournal.circle.local import CircleInfo, find_circle, record_sync, shared_ids
+from netjournal.circle.needs import posted_needs, push_needs
+from netjournal.circle.schema import member_key
 from netjournal.services.evidence import chunks
 
 if TYPE_CHECKING:
@@ -111,6 +113,8 @@ class SyncReport:
     withdrawn: int
     unchanged: int
     when: str
+    needs_posted: int = 0  # needs published or changed
+    needs_withdrawn: int = 0  # met, dropped or no longer posted
 
     def public(self) -> dict[str, object]:
         return {
@@ -120,6 +124,8 @@ class SyncReport:
             "updated": self.updated,
             "withdrawn": self.withdrawn,
             "unchanged": self.unchanged,
+            "needs_posted": self.needs_posted,
+            "needs_withdrawn": self.needs_withdrawn,
             "synced_at": self.when,
         }
 
@@ -134,32 +140,25 @@ def sync(journal: Journal, circle: str | None) -> SyncReport:
     with journal.read() as conn:
         info = find_circle(conn, circle, "member")
         people = collect(conn, info.name)
+        needs = posted_needs(conn, info.name)
     assert info.conninfo is not None
     with connect(info.conninfo, what=f"the circle {info.name!r}") as pg:
         try:
             with pg.transaction():
                 counts = _push(pg, info.name, people)
+                posted, withdrawn, _same = push_needs(pg, info.name, needs)
         except psycopg.Error as exc:
             raise refused(exc, "the sync") from exc
     when = datetime.now(timezone.utc).isoformat(timespec="seconds")
     record_sync(journal, info.name, when)
-    return SyncReport(info.name, info.member or "", *counts, when=when)
-
-
-def member_key(pg: psycopg.Connection, circle: str) -> str:
-    """This login's member key in the circle; an error if it is not (or no longer) one."""
-    from netjournal.circle.schema import compose, server_version
-
-    server_version(pg, circle)
-    row = pg.execute(
-        compose("SELECT key FROM {s}.member WHERE role = session_user", circle)
-    ).fetchone()
-    if row is None:
-        raise CircleError(
-            f"the role {pg.info.user!r} is not a member of the circle {circle!r}",
-            hint="ask the organiser to add you ('net circle add-member')",
-        )
-    return str(row[0])
+    return SyncReport(
+        info.name,
+        info.member or "",
+        *counts,
+        when=when,
+        needs_posted=posted,
+        needs_withdrawn=withdrawn,
+    )
 
 
 def _push(
@@ -170,7 +169,7 @@ def _push(
     from netjournal.circle.schema import compose
 
     member_key(pg, circle)
-    pg.execute("SELECT pg_advisory_xact_lock(hashtext(session_user))")
+    pg.execute("SELECT pg_advisory_xact_lock(hashtext(session_user))")  # one sync at a time
     held: dict[str, str] = dict(
         pg.execute(
             compose("SELECT ref, digest FROM {s}.person WHERE owner = session_user", circle)
@@ -253,6 +252,7 @@ def leave(journal: Journal, circle: str) -> int:
         try:
             with pg.transaction():
                 counts = _push(pg, info.name, [])
+                push_needs(pg, info.name, [])
         except psycopg.Error as exc:
             raise refused(exc, "withdrawing") from exc
     forget_membership(journal, info.name)

@@ -133,7 +133,18 @@ S001_CIRCLE += "".join(
     _OWN_ROWS.format(t=t) for t in ("person", "person_concept", "person_term", "need")
 )
 
-SERVER_MIGRATIONS: tuple[ServerMigration, ...] = (ServerMigration(1, "s001_circle", S001_CIRCLE),)
+# Needs posted to the circle say whose need it is: the member's own (``for_name``
+# NULL) or someone's in their network, by name only, so that a member who knows
+# that person never offers them their own need.
+S002_NEED_FOR = """
+ALTER TABLE {s}.need ADD COLUMN for_name text
+    CHECK (for_name IS NULL OR length(for_name) BETWEEN 1 AND 200);
+"""
+
+SERVER_MIGRATIONS: tuple[ServerMigration, ...] = (
+    ServerMigration(1, "s001_circle", S001_CIRCLE),
+    ServerMigration(2, "s002_need_for", S002_NEED_FOR),
+)
 SERVER_VERSION = SERVER_MIGRATIONS[-1].version
 
 
@@ -240,6 +251,20 @@ def upgrade_circle(conninfo: str, circle: str) -> int:
         conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (schema_name(circle),))
         _apply(conn, circle, server_version(conn, circle))
     return SERVER_VERSION
+
+
+def member_key(pg: psycopg.Connection, circle: str) -> str:
+    """This login's member key in the circle; an error if it is not (or no longer) one."""
+    server_version(pg, circle)
+    row = pg.execute(
+        _compose("SELECT key FROM {s}.member WHERE role = session_user", circle)
+    ).fetchone()
+    if row is None:
+        raise CircleError(
+            f"the role {pg.info.user!r} is not a member of the circle {circle!r}",
+            hint="ask the organiser to add you ('net circle add-member')",
+        )
+    return str(row[0])
 
 
 @dataclass(frozen=True)

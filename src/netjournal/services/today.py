@@ -13,6 +13,7 @@ from netjournal.services.records import jsonable
 from netjournal.services.stale import StaleTie, stale_ties
 
 if TYPE_CHECKING:
+    from netjournal.circle.needs import CircleNeeds
     from netjournal.store import Journal
 
 BIRTHDAY_DAYS = 14
@@ -33,9 +34,11 @@ class MorningDigest:
     owed: list[Owed]
     birthdays: list[Birthday]
     needs: list[Need] = field(default_factory=list)
+    circles: CircleNeeds | None = None  # the circles' needs this journal could meet
 
     def empty(self) -> bool:
-        return not (self.stale or self.owed or self.birthdays or self.needs)
+        circle_needs = self.circles.needs if self.circles else []
+        return not (self.stale or self.owed or self.birthdays or self.needs or circle_needs)
 
     def public(self) -> dict[str, object]:
         """The document of ``net today --json``; needs as in ``net needs --json``."""
@@ -45,7 +48,11 @@ class MorningDigest:
             "owed": jsonable(self.owed),
             "birthdays": jsonable(self.birthdays),
             "needs": [n.public() for n in self.needs],
-        }
+        } | (
+            {"circle_needs": [n.public() for n in self.circles.needs]}
+            if self.circles and self.circles.joined
+            else {}
+        )
 
 
 def upcoming_birthdays(conn: sqlite3.Connection, today: date, days: int) -> list[Birthday]:
@@ -78,4 +85,7 @@ def morning_digest(journal: Journal, today: date, *, limit: int = 3) -> MorningD
             birthdays=upcoming_birthdays(conn, today, BIRTHDAY_DAYS),
         )
     digest.needs = needs_report(journal, today, wanted=limit)
+    from netjournal.circle.needs import circle_needs
+
+    digest.circles = circle_needs(journal, today, wanted=limit)
     return digest

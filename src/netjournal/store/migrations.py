@@ -431,6 +431,17 @@ CREATE TABLE circle_tag (
 ) WITHOUT ROWID;
 """
 
+# Needs this journal posts to a circle; a sync publishes the open ones and
+# withdraws the others (met, dropped, or no longer posted).
+M013_CIRCLE_NEEDS = """
+CREATE TABLE circle_need (
+    circle TEXT NOT NULL REFERENCES circle(name) ON DELETE CASCADE,
+    need_id TEXT NOT NULL REFERENCES need(id) ON DELETE CASCADE,
+    PRIMARY KEY (circle, need_id)
+) WITHOUT ROWID;
+CREATE INDEX ix_circle_need_need_id ON circle_need(need_id);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("m001_journal", M001_JOURNAL),
     Migration("m002_matching_index", M002_MATCHING_INDEX),
@@ -443,4 +454,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("m009_needs", M009_NEEDS),
     Migration("m010_lexicon_apart", M010_LEXICON_APART, vacuum=True),
     Migration("m011_circles", M011_CIRCLES),
+    Migration("m013_circle_needs", M013_CIRCLE_NEEDS),
 )

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from netjournal.circle.local import CircleInfo, ShareChange
     from netjournal.circle.membership import Invitation, Status
+    from netjournal.circle.needs import CircleNeed, NeedPosting, Publishing
     from netjournal.circle.publish import SyncReport
 
 CIRCLE_COLUMNS = ("circle", "you are", "shared", "last sync", "connection")
@@ -93,9 +94,68 @@ def share_message(change: ShareChange, *, share: bool) -> str:
     return "\n".join(lines)
 
 
+def needs(n: int) -> str:
+    return "1 need" if n == 1 else f"{n} needs"
+
+
 def sync_message(report: SyncReport) -> str:
-    return (
+    text = (
         f"Synced {report.circle} as {report.member}: {people(report.published)} published, "
         f"{report.updated} updated, {report.withdrawn} withdrawn, "
         f"{report.unchanged} unchanged."
     )
+    if report.needs_posted or report.needs_withdrawn:
+        text += f" Needs: {report.needs_posted} posted, {report.needs_withdrawn} withdrawn."
+    return text
+
+
+# ------------------------------------------------------------------ needs
+
+CIRCLE_NEEDS_COLUMNS = ("circle", "since", "need", "who of yours could help")
+
+
+def circle_need_sentence(need: CircleNeed) -> str:
+    """'Giulia Neri needs a lawyer', 'Paolo Blu needs a lawyer (posted by Giulia Neri)'."""
+    if need.for_name is None:
+        return f"{need.member_name} needs {need.need}"
+    return f"{need.for_name} needs {need.need} (posted by {need.member_name})"
+
+
+def _helpers(need: CircleNeed, *, key: bool) -> str:
+    out = []
+    for m in need.matches:
+        through = f", through {m.via_name}" if m.via_name else ""
+        out.append(f"{m.name} ({m.key}){through}" if key else f"{m.name}{through}")
+    return "; ".join(out)
+
+
+def circle_needs_rows(found: list[CircleNeed]) -> list[list[str]]:
+    return [
+        [n.circle, n.date.isoformat(), circle_need_sentence(n), _helpers(n, key=True)]
+        for n in found
+    ]
+
+
+def circle_today_line(need: CircleNeed) -> str:
+    """'In club, Giulia Neri needs a lawyer: Luca Verdi could help (tell Giulia Neri)'."""
+    return (
+        f"In {need.circle}, {circle_need_sentence(need)}: "
+        f"{_helpers(need, key=False).split('; ')[0]} could help (tell {need.member_name})"
+    )
+
+
+def publishing_line(done: Publishing, *, withdrawing: bool = False, need: str = "") -> str:
+    """What became of publishing needs at once: 'The need is posted to the circle club.'"""
+    subject = need or "The need"
+    verb = "withdrawn from" if withdrawing else "posted to"
+    if done.problem is None:
+        return f"{subject} is {verb} the circle {done.circle}."
+    hint = f" ({done.hint})" if done.hint else ""
+    return (
+        f"{subject} is not {verb} the circle {done.circle} yet: {done.problem}{hint}. "
+        f"'net circle sync --circle {done.circle}' does it when the server answers."
+    )
+
+
+def posting_message(change: NeedPosting) -> str:
+    return publishing_line(change.publishing, withdrawing=not change.posted, need=change.need_id)

@@ -144,4 +144,8 @@ def today_lines(result: MorningDigest) -> list[Line]:
         when = {0: "today", 1: "tomorrow"}.get(b.in_days, f"in {b.in_days} days")
         out.append(f"Birthday of {b.name} ({b.key}) {when}, {b.date.isoformat()}")
     out += [needs_view.today_line(n) for n in result.needs]
+    if result.circles:
+        from netjournal.views.circles import circle_today_line
+
+        out += [circle_today_line(n) for n in result.circles.needs]
     return out
