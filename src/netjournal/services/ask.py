@@ -19,11 +19,13 @@ The engine takes a connection and returns plain models; a different back end
 
 from __future__ import annotations
 
+import functools
 import math
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from netjournal.matching import spelling
 from netjournal.matching.analyze import Analysis, Mention, analyze
@@ -92,6 +94,8 @@ class Answer:
             "suggestions": [s.public() for s in self.suggestions],
         }
 
+
+T = TypeVar("T")
 
 # ------------------------------------------------------------- understanding
 
@@ -451,10 +455,44 @@ def _content_words(analysis: Analysis) -> list[str]:
     return [t for t in dict.fromkeys(analysis.tokens) if t not in stop and len(t) >= 2]
 
 
+# One kept value a name: the connection it was read on, that journal's state, the value.
+_MEMO: dict[str, tuple[sqlite3.Connection, tuple[int, int], object]] = {}
+
+
+def snapshot_memo(
+    conn: sqlite3.Connection, name: str, compute: Callable[[sqlite3.Connection], T]
+) -> T:
+    """``compute(conn)``, kept while the journal this connection reads stays the same.
+
+    A batch of asks in one read (``net needs``) reads a journal-wide fact once,
+    not once per need.  The journal is the same while neither this connection
+    (``total_changes``) nor another one (``PRAGMA data_version``) wrote to it.
+    """
+    version = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+    kept = _MEMO.get(name)
+    if kept is not None and kept[0] is conn and kept[1] == version:
+        return kept[2]  # type: ignore[return-value]
+    value = compute(conn)
+    _MEMO[name] = (conn, version, value)
+    return value
+
+
+def _lived_cities(conn: sqlite3.Connection) -> set[str]:
+    return {
+        _city_key(r[0])
+        for r in conn.execute("SELECT DISTINCT city FROM person WHERE city IS NOT NULL")
+    }
+
+
+@functools.cache
+def _city_table() -> dict[str, str]:
+    """Every name of a city the word list knows ("rome", "londra") to its key."""
+    return dict(load_words().cities)
+
+
 def _city_key(name: str) -> str:
-    table = dict(load_words().cities)
     folded = " ".join(words(name))
-    return table.get(folded, folded)
+    return _city_table().get(folded, folded)
 
 
 def named_city(conn: sqlite3.Connection, tokens: list[str]) -> tuple[str, list[str]] | None:
@@ -464,19 +502,24 @@ def named_city(conn: sqlite3.Connection, tokens: list[str]) -> tuple[str, list[s
     knows it ("Rome" is Roma, "Londra" is London); a region does not.
     """
     shared = load_words()
-    table = dict(shared.cities)
-    lived = {
-        _city_key(r[0])
-        for r in conn.execute("SELECT DISTINCT city FROM person WHERE city IS NOT NULL")
-    }
+    table = _city_table()
+    lived: set[str] | None = None  # read only when the word list does not know the name
     for i, tok in enumerate(tokens[:-1]):
         if tok not in shared.place_words:
             continue
         for size in (3, 2, 1):
             run = tokens[i + 1 : i + 1 + size]
+            if len(run) != size:
+                continue
             name = " ".join(run)
             key = table.get(name, name)
-            if len(run) == size and (name in table or key in lived) and key != "remote":
+            if key == "remote":
+                continue
+            if name in table:
+                return key, run
+            if lived is None:
+                lived = snapshot_memo(conn, "cities", _lived_cities)
+            if key in lived:
                 return key, run
     return None
 
