@@ -868,6 +868,8 @@ def tour(
             render.lines([""])
         render.lines(["$ net stale --limit 5"])
         stale(limit=5)
+        render.lines(["", "$ net needs"])
+        cli_needs.needs(all_=False, json_=False)
         render.message(
             '\nStart your own: net add "Anna Rossi" --skill "family law" --tag university'
         )

@@ -47,7 +47,7 @@ def load_sample(journal: Journal) -> int:
     for person in doc.people:
         if person.added:
             person.added = min(person.added + shift, today())
-    for section in (doc.interactions, doc.help, doc.referrals):
+    for section in (doc.interactions, doc.help, doc.referrals, doc.needs):
         for record in section:
             record.date = min(record.date + shift, today())
     import_document(journal, doc)
