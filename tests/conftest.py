@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -91,6 +92,30 @@ def net(capsys: pytest.CaptureFixture[str]) -> Net:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "journal" / "netjournal.db"
+
+
+def seed_journal(folder: Path, *commands: tuple[str, ...]) -> Path:
+    """A journal made by running ``commands`` through the real entry point on TODAY.
+
+    For module-scoped templates: build once, then :func:`copy_journal` for each test.
+    """
+    path = folder / "netjournal.db"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NETJOURNAL_TODAY", TODAY)
+        for args in commands:
+            try:
+                run(["--db", str(path), *args])
+            except SystemExit as exc:
+                assert not exc.code, args
+    return path
+
+
+def copy_journal(template: Path, db_path: Path) -> Path:
+    """A private copy of a seeded journal where the test's ``NETJOURNAL_DB`` points."""
+    db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    shutil.copyfile(template, db_path)
+    db_path.chmod(0o600)
+    return db_path
 
 
 # Written only when the lexicon itself changes: compared by size (cheap), elsewhere in full.

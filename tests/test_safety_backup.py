@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Net, Result, snapshot
-from netjournal.cli import run
+from conftest import Net, Result, copy_journal, seed_journal, snapshot
 
 STAMPED = re.compile(r"netjournal-(\d{4}-\d{2}-\d{2})-(\d{6})\.db")
 
@@ -47,29 +46,19 @@ def assert_refused(result: Result) -> None:
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "netjournal.db"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("NETJOURNAL_TODAY", "2026-11-27")
-        for args in (
-            ("add", "Anna Rossi", "--skill", "contracts"),
-            ("add", "Marco Bianchi"),
-            ("log", "anna-rossi", "coffee", "--on", "2026-10-02"),
-            ("knows", "anna-rossi", "marco-bianchi"),
-        ):
-            try:
-                run(["--db", str(path), *args])
-            except SystemExit as exc:
-                assert not exc.code, args
-    return path
+    return seed_journal(
+        tmp_path_factory.mktemp("template"),
+        ("add", "Anna Rossi", "--skill", "contracts"),
+        ("add", "Marco Bianchi"),
+        ("log", "anna-rossi", "coffee", "--on", "2026-10-02"),
+        ("knows", "anna-rossi", "marco-bianchi"),
+    )
 
 
 @pytest.fixture
 def journal(template: Path, db_path: Path) -> Path:
     """Anna Rossi and Marco Bianchi, a contact and a tie (a copy of one seeded journal)."""
-    db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    shutil.copyfile(template, db_path)
-    db_path.chmod(0o600)
-    return db_path
+    return copy_journal(template, db_path)
 
 
 def test_default_backup_is_dated_beside_the_journal_and_private(net: Net, journal: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 import stat
 import subprocess
@@ -13,32 +12,22 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Net, snapshot
-from netjournal.cli import run
+from conftest import Net, copy_journal, seed_journal, snapshot
 
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "netjournal.db"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("NETJOURNAL_TODAY", "2026-11-27")
-        for args in (
-            ("add", "Anna Rossi", "--skill", "contracts"),
-            ("add", "Marco Bianchi"),
-            ("log", "anna-rossi", "coffee", "--on", "2026-10-02"),
-        ):
-            try:
-                run(["--db", str(path), *args])
-            except SystemExit as exc:
-                assert not exc.code, args
-    return path
+    return seed_journal(
+        tmp_path_factory.mktemp("template"),
+        ("add", "Anna Rossi", "--skill", "contracts"),
+        ("add", "Marco Bianchi"),
+        ("log", "anna-rossi", "coffee", "--on", "2026-10-02"),
+    )
 
 
 @pytest.fixture
 def journal(template: Path, db_path: Path) -> Path:
-    db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    shutil.copyfile(template, db_path)
-    return db_path
+    return copy_journal(template, db_path)
 
 
 def refused(net: Net, *args: str) -> str:

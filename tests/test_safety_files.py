@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import Net, Result, journal_rows, snapshot
-from netjournal.cli import run
+from conftest import Net, Result, copy_journal, journal_rows, seed_journal, snapshot
 
 
 def assert_refused(result: Result) -> None:
@@ -28,27 +26,18 @@ def doc(**sections: Any) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "netjournal.db"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("NETJOURNAL_TODAY", "2026-11-27")
-        for args in (
-            ("add", "Anna Rossi", "--skill", "contracts"),
-            ("add", "Marco Bianchi"),
-            ("log", "anna-rossi", "coffee", "--on", "2026-10-02"),
-        ):
-            try:
-                run(["--db", str(path), *args])
-            except SystemExit as exc:
-                assert not exc.code, args
-    return path
+    return seed_journal(
+        tmp_path_factory.mktemp("template"),
+        ("add", "Anna Rossi", "--skill", "contracts"),
+        ("add", "Marco Bianchi"),
+        ("log", "anna-rossi", "coffee", "--on", "2026-10-02"),
+    )
 
 
 @pytest.fixture
 def journal(template: Path, db_path: Path) -> Path:
     """A journal with two people and a contact, to check that nothing is added."""
-    db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    shutil.copyfile(template, db_path)
-    return db_path
+    return copy_journal(template, db_path)
 
 
 def import_refused(net: Net, db_path: Path, path: Path, *more: str, full: bool = False) -> Result:

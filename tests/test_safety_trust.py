@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Net, Result, snapshot
-from netjournal.cli import run
+from conftest import Net, Result, copy_journal, seed_journal, snapshot
 
 DATA = Path(__file__).parent / "data"
 
@@ -59,27 +58,17 @@ def leftovers(folder: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "netjournal.db"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("NETJOURNAL_TODAY", "2026-11-27")
-        for args in (
-            ("add", "Anna Rossi", "--skill", "contracts", "--note", "x" * 3000),
-            ("add", "Marco Bianchi", "--note", "y" * 3000),
-            ("log", "anna-rossi", "coffee", "--on", "2026-10-02"),
-        ):
-            try:
-                run(["--db", str(path), *args])
-            except SystemExit as exc:
-                assert not exc.code, args
-    return path
+    return seed_journal(
+        tmp_path_factory.mktemp("template"),
+        ("add", "Anna Rossi", "--skill", "contracts", "--note", "x" * 3000),
+        ("add", "Marco Bianchi", "--note", "y" * 3000),
+        ("log", "anna-rossi", "coffee", "--on", "2026-10-02"),
+    )
 
 
 @pytest.fixture
 def journal(template: Path, db_path: Path) -> Path:
-    db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    shutil.copyfile(template, db_path)
-    db_path.chmod(0o600)
-    return db_path
+    return copy_journal(template, db_path)
 
 
 def damage(path: Path) -> None:
