@@ -822,6 +822,40 @@ def write(n: int, out: Path, seed: int = 1) -> dict[str, Any]:
     return doc
 
 
+_LI_FIRST = ["Anna", "Marco", "Giulia", "Luca", "Sofia", "Søren", "Zoë", "Jörg", "Aiko", "Bruno"]
+_LI_LAST = ["Rossi", "Bianchi", "Müller", "O’Neil", "Tanaka", "Costa", "Novak", "Lund", "Berg"]
+_LI_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def write_linkedin(n: int, out: Path, seed: int = 1) -> None:
+    """A LinkedIn Connections.csv of ``n`` rows as LinkedIn writes it (preamble, CRLF).
+
+    About 2 % of the rows are nameless (members who hide their name) and 10 %
+    have an e-mail; names come from a short list, so that many people share
+    one (the keys ``anna-rossi``, ``anna-rossi-2``, … of a real big export).
+    """
+    rng = random.Random(seed)
+    lines = [
+        "Notes:",
+        '"When exporting your connection data, you may notice that some of the email'
+        ' addresses are missing."',
+        "",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+    ]
+    for i in range(n):
+        day = f"{rng.randint(1, 28)} {rng.choice(_LI_MONTHS)} {rng.randint(2010, 2025)}"
+        if rng.random() < 0.02:
+            lines.append(f",,,,,,{day}")
+            continue
+        first, last = rng.choice(_LI_FIRST), rng.choice(_LI_LAST)
+        email = f"p{i}@example.org" if rng.random() < 0.1 else ""
+        lines.append(
+            f"{first},{last},https://www.linkedin.com/in/{first.lower()}-{last.lower()}-{i},"
+            f'{email},Example {i % 500},"Engineer, team {i % 7}",{day}'
+        )
+    out.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+
+
 def main(argv: list[str]) -> int:
     import argparse
 

@@ -47,6 +47,7 @@ TODAY = "2026-11-27"
 
 sys.path.insert(0, str(HERE))
 from generate import write as write_journal  # noqa: E402
+from generate import write_linkedin  # noqa: E402
 
 # Targets (issue 17).
 HELP_RATIO = 1.2  # net --help and completion against `import typer`
@@ -57,6 +58,11 @@ MEMORY_MB = 150.0
 IMPORT_RATIO = 2.0
 IMPORT_MB = 200.0
 FIRST_SCREEN_S = 1.0
+LINKEDIN_S = 10.0  # a LinkedIn Connections.csv of up to 30,000 people (issue 12)
+LINKEDIN_MB = 200.0
+LINKEDIN_UP_TO = 30_000
+EXPORT_S = 30.0  # net export --format json, up to 100,000 people
+EXPORT_MB = 250.0
 SCREEN_LINES = 40
 
 PY = sys.executable
@@ -385,6 +391,8 @@ class SizeRun:
     sqlite_cpu: float | None
     sqlite_mb: float | None
     import_failure: str | None
+    export: Sample | None = None  # net export --format json -o FILE of the imported journal
+    linkedin: Sample | None = None  # net import of a Connections.csv of as many people
     ctx: Ctx | None = None
     env: dict[str, str] = field(default_factory=dict)
     results: dict[str, Result] = field(default_factory=dict)
@@ -472,6 +480,21 @@ def prepare(n: int, runs: int, net: list[str], base_env: dict[str, str], workdir
         log(f"  net import failed: {run.import_failure}")
     else:  # the first question builds the matching index: not what a user waits for each time
         measure([*net, "--db", str(db), "ask", "warm up", "--json"], env)
+        log(f"{n} people: net export --format json")
+        exported = folder / "export.json"
+        _sync()
+        run.export = measure(
+            [*net, "--db", str(db), "export", "--format", "json", "-o", str(exported)], env
+        )
+        exported.unlink(missing_ok=True)
+    log(f"{n} people: net import of a LinkedIn Connections.csv")
+    connections = folder / "Connections.csv"
+    write_linkedin(n, connections)
+    linkedin_db = folder / "linkedin.db"
+    _sync()
+    run.linkedin = measure([*net, "--db", str(linkedin_db), "import", str(connections)], env)
+    for leftover in folder.glob("linkedin.db*"):
+        leftover.unlink()
     run.env = env
     run.ctx = Ctx(
         str(db),
@@ -824,6 +847,40 @@ def report(
         if (run.import_mb or 0) > IMPORT_MB:
             missed.append(f"net import at {run.people}: {run.import_mb:.0f} MB peak")
     lines += ["", *ratio_lines]
+    lines += [
+        "",
+        f"Import of a LinkedIn Connections.csv of as many people (target up to "
+        f"{LINKEDIN_UP_TO:,} people: < {LINKEDIN_S:.0f} s, < {LINKEDIN_MB:.0f} MB) and "
+        f"`net export --format json -o FILE` of the imported journal (target < "
+        f"{EXPORT_S:.0f} s, < {EXPORT_MB:.0f} MB), once each:",
+        "",
+        "| people | what | s | cpu s | peak MB | target |",
+        "|---:|---|---:|---:|---:|---|",
+    ]
+    for run in runs:
+        small = run.people <= LINKEDIN_UP_TO
+        for what, sample, limit_s, limit_mb, judged in (
+            ("LinkedIn import", run.linkedin, LINKEDIN_S, LINKEDIN_MB, small),
+            ("JSON export", run.export, EXPORT_S, EXPORT_MB, True),
+        ):
+            if sample is None:
+                continue
+            if sample.code != 0:
+                lines.append(f"| {run.people} | {what} | FAILED: {_failure(sample)} | | | |")
+                failed = True
+                continue
+            mb = sample.peak_kib / 1024
+            ok = sample.seconds < limit_s and mb < limit_mb
+            mark = _mark(ok) if judged else "(over 30,000: not judged)"
+            lines.append(
+                f"| {run.people} | {what} | {sample.seconds:.2f} | {sample.cpu:.2f} | {mb:.0f} "
+                f"| {mark} |"
+            )
+            if judged and not ok:
+                missed.append(
+                    f"{what} at {run.people}: {sample.seconds:.2f} s (cpu {sample.cpu:.2f} s), "
+                    f"{mb:.0f} MB"
+                )
     if screens:
         lines += [
             "",

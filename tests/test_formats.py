@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from conftest import Net
 from netjournal.codecs.charset import decode, decode_vcards
 from netjournal.codecs.common import lenient_birthday, parse_any_date
 from netjournal.codecs.csvfiles import (
@@ -1047,3 +1049,105 @@ def test_keys_for_every_script(name: str, key: str) -> None:
 )
 def test_only_a_personal_profile_url_identifies(url: str, identity: str | None) -> None:
     assert profile_url(url) == identity
+
+
+# ---------------------------------------------------------------- the JSON document, streamed
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64, 1 << 20])
+def test_the_document_is_walked_record_by_record_across_any_chunk(
+    chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import json
+
+    from netjournal.codecs import stream
+
+    monkeypatch.setattr(stream, "CHUNK", chunk)
+    doc = {
+        "format": "netjournal",
+        "version": 2,
+        "settings": {"default_cadence_days": 90, "tag_cadences": {}},
+        "people": [{"name": 'Ané "Q"', "cadence_days": 12345}, {"name": "B"}],
+        "ties": [],
+        "n": 3.25,
+    }
+    found = list(stream.walk(io.StringIO(json.dumps(doc, indent=1, ensure_ascii=False))))
+    assert found == [
+        ("format", None, "netjournal"),
+        ("version", None, 2),
+        ("settings", None, {"default_cadence_days": 90, "tag_cadences": {}}),
+        ("people", 0, {"name": 'Ané "Q"', "cadence_days": 12345}),
+        ("people", 1, {"name": "B"}),
+        ("ties", None, []),
+        ("n", None, 3.25),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"people": [{"name": "x"}', "not valid JSON"),
+        ('{"people": [{"name": "x",}]}', "not valid JSON (line 1, column 26"),
+        ('{"format": "netjournal"} extra', "extra data after the document"),
+        ("[1, 2]", 'the file must hold a JSON object with "format": "netjournal"'),
+    ],
+)
+def test_a_broken_document_is_refused_with_where(text: str, message: str) -> None:
+    import io
+
+    from netjournal.codecs.stream import walk
+
+    with pytest.raises(InvalidFile) as excinfo:
+        list(walk(io.StringIO(text)))
+    assert message in excinfo.value.message
+
+
+@pytest.mark.parametrize("escaped", [False, True])
+def test_a_control_character_far_into_a_streamed_document_is_refused(
+    net: Net, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, escaped: bool
+) -> None:
+    import json
+
+    from netjournal.codecs import stream
+
+    monkeypatch.setattr(stream, "CHUNK", 16)  # the bad record comes many chunks after the first
+    people = [{"key": f"p{i}", "name": f"Person {i}"} for i in range(40)]
+    people[37]["notes"] = "bad\x01note"
+    text = json.dumps({"format": "netjournal", "version": 1, "people": people}, indent=1)
+    if not escaped:
+        text = text.replace("\\u0001", "\x01")
+    file = tmp_path / "doc.json"
+    file.write_text(text, encoding="utf-8")
+    result = net("import", str(file))
+    assert result.code == 1
+    if escaped:
+        assert "people[37].notes: contains control characters" in result.err
+    else:  # a raw control character is not JSON at all
+        assert "not valid JSON (line 156, column 17: Invalid control character" in result.err
+    assert net("list", "--json").json() == {"people": []}
+
+
+def test_a_streamed_export_that_fails_leaves_no_file(
+    net: Net, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from netjournal.services import interchange
+
+    assert net("add", "Anna Rossi").code == 0
+    real = interchange.document_parts
+
+    def broken(conn: object) -> list[tuple[str, object]]:
+        parts = real(conn)  # type: ignore[arg-type]
+
+        def people() -> Iterator[object]:
+            yield {"name": "first"}
+            raise OSError(28, "No space left on device")
+
+        return [*parts[:3], ("people", people()), *parts[4:]]
+
+    monkeypatch.setattr(interchange, "document_parts", broken)
+    out = tmp_path / "out.json"
+    result = net("export", "-o", str(out))
+    assert result.code == 1
+    assert "No space left on device" in result.err
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith((".out", "out"))) == []

@@ -827,14 +827,14 @@ def export(
     ] = False,
 ) -> None:
     """Export the journal: JSON (everything), vCard or CSV (people)."""
-    from netjournal.services.files import export_text, write_private
+    from netjournal.services.files import export_chunks, write_private
 
     with journal() as store:
-        text = export_text(store, format_, vcard_version=vcard_version)
-        written = write_private(output, text, journal=store.path, force=force) if output else None
-    if written is None:
-        render.emit_text(text)
-        return
+        chunks = export_chunks(store, format_, vcard_version=vcard_version)
+        written = write_private(output, chunks, journal=store.path, force=force) if output else None
+        if written is None:
+            render.emit_text(chunks)
+            return
     render.message(f"Exported to {output}.")
 
 

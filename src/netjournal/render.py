@@ -83,16 +83,19 @@ def out(text: str) -> None:
     _write(sys.stdout, text)
 
 
-def emit_text(text: str) -> None:
-    """A file's text on stdout (an export): UTF-8 whatever the terminal's encoding."""
+def emit_text(text: str | Iterable[str]) -> None:
+    """A file's text on stdout (an export), whole or in pieces: UTF-8 whatever the terminal's."""
     stream = sys.stdout
     buffer = getattr(stream, "buffer", None)
+    pieces = [text] if isinstance(text, str) else text
     if _is_utf(stream) or buffer is None:
-        _write(stream, text)
+        for piece in pieces:
+            _write(stream, piece)
         return
     _write(stream, "", flush=True)
     try:
-        buffer.write(text.encode("utf-8"))
+        for piece in pieces:
+            buffer.write(piece.encode("utf-8"))
     except OSError as exc:
         raise OutputError(
             f"cannot write the output: {exc.strerror or exc}",
@@ -387,12 +390,11 @@ def progress_bar() -> Iterator[Callable[[str, int, int], None] | None]:
         console=console(stderr=True),
         transient=True,
     )
-    tasks: dict[str, Any] = {}
+    task = bar.add_task("", total=None)
 
     def update(step: str, done: int, total: int) -> None:
-        if step not in tasks:
-            tasks[step] = bar.add_task(step, total=total)
-        bar.update(tasks[step], completed=done, total=total)
+        # One bar for the whole command: each step names itself on it as it comes.
+        bar.update(task, description=step, completed=done, total=total)
 
     with bar:
         yield update

@@ -111,19 +111,20 @@ def unite_contacts(kind: str, first: object, many: object) -> tuple[str | None, 
 
 
 class PersonRecord(_Record):
+    # Lists default through a factory: a ``[]`` default is deep-copied for every record.
     key: str | None = Field(default=None, max_length=MAX_NAME)
     name: str = Field(min_length=1, max_length=MAX_NAME)
-    aliases: list[str] = []
-    skills: list[str] = []
-    tags: list[str] = []
-    values: list[str] = []
+    aliases: list[str] = Field(default_factory=list)
+    skills: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    values: list[str] = Field(default_factory=list)
     org: str | None = None
     title: str | None = None
     city: str | None = None
     email: str | None = None
-    emails: list[str] = []
+    emails: list[str] = Field(default_factory=list)
     phone: str | None = None
-    phones: list[str] = []
+    phones: list[str] = Field(default_factory=list)
     met: str | None = None
     notes: str | None = None
     cadence_days: int | None = Field(default=None, gt=0)

@@ -7,6 +7,7 @@ become text, and how an export reaches its path whole or not at all.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from netjournal.codecs.document import Document
 from netjournal.errors import InvalidFile, InvalidInput
 
 if TYPE_CHECKING:
-    from netjournal.services.interchange import ImportReport, Progress
+    from netjournal.services.interchange import Events, ImportReport, Progress
     from netjournal.store import Journal
 
 
@@ -57,6 +58,7 @@ def import_file(
     from netjournal.codecs import IMPORT_FORMATS, format_named
     from netjournal.services.interchange import (
         ContactOptions,
+        bulk_load,
         import_document,
         preview_import,
         read_source,
@@ -67,6 +69,14 @@ def import_file(
         raise InvalidInput(f"unknown format '{fmt}'", hint=f"use {_choices(IMPORT_FORMATS)}")
     if every is not None and every <= 0:
         raise InvalidInput(f"--every must be a positive number of days, not {every}")
+    if progress:
+        progress(f"reading {file.name}", 0, 1)
+    if (chosen is None or chosen.name == "json") and _looks_like_json(file):
+        doc, events = _read_json(file)  # streamed: a big export never sits whole in memory
+        if dry_run:
+            return preview_import(journal, doc, events=events)
+        with bulk_load():
+            return import_document(journal, doc, events=events, progress=progress)
     text = read_import_file(file)
     source = read_source(text, chosen.name if chosen else None, file.name)
     options: ContactOptions | None = None
@@ -88,27 +98,56 @@ def import_file(
     return import_document(journal, doc, contacts=options, progress=progress)
 
 
+def _looks_like_json(file: Path) -> bool:
+    """Whether the file starts like a JSON document (``{`` after any BOM and white space)."""
+    try:
+        with file.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False  # read_import_file says why
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+
+
+def _read_json(file: Path) -> tuple[Document, Events]:
+    from netjournal.services.interchange import read_json_file
+
+    try:
+        with file.open(encoding="utf-8-sig") as handle:
+            return read_json_file(handle)
+    except UnicodeDecodeError:
+        raise InvalidFile(f"{file} is not UTF-8 text, as a JSON document must be") from None
+    except OSError as exc:
+        raise InvalidFile(f"cannot read {file}: {exc.strerror}") from None
+
+
 def export_text(journal: Journal, fmt: str, *, vcard_version: str = "4.0") -> str:
     """``net export``: the journal as the text of one export format."""
+    return "".join(export_chunks(journal, fmt, vcard_version=vcard_version))
+
+
+def export_chunks(journal: Journal, fmt: str, *, vcard_version: str = "4.0") -> Iterator[str]:
+    """``net export``: the text of one export format, in pieces (JSON is streamed)."""
     from netjournal.codecs import EXPORT_FORMATS, format_named
-    from netjournal.services.interchange import export_document, export_people
+    from netjournal.services.interchange import document_chunks, export_people
 
     chosen = format_named(fmt)
     if chosen is None or not chosen.writes:
         raise InvalidInput(f"unknown format '{fmt}'", hint=f"use {_choices(EXPORT_FORMATS)}")
+    if chosen.name == "vcard" and vcard_version not in ("3.0", "4.0"):
+        raise InvalidInput(f"unknown vCard version '{vcard_version}'", hint="use 4.0 or 3.0")
     if chosen.name == "json":
-        import json
+        return document_chunks(journal)
+    return iter([_people_text(export_people(journal), chosen.name, vcard_version)])
 
-        return json.dumps(export_document(journal), ensure_ascii=False, indent=2) + "\n"
-    if chosen.name == "csv":
+
+def _people_text(doc: Document, fmt: str, vcard_version: str) -> str:
+    if fmt == "csv":
         from netjournal.codecs import write_csv
 
-        return write_csv(export_people(journal))
+        return write_csv(doc)
     from netjournal.codecs import write_vcards
 
-    if vcard_version not in ("3.0", "4.0"):
-        raise InvalidInput(f"unknown vCard version '{vcard_version}'", hint="use 4.0 or 3.0")
-    return write_vcards(export_people(journal), version=vcard_version)
+    return write_vcards(doc, version=vcard_version)
 
 
 def _choices(names: tuple[str, ...]) -> str:
@@ -117,7 +156,7 @@ def _choices(names: tuple[str, ...]) -> str:
 
 
 def write_private(
-    path: Path, text: str, *, journal: Path | None = None, force: bool = False
+    path: Path, text: str | Iterable[str], *, journal: Path | None = None, force: bool = False
 ) -> Path | None:
     """``net export -o``: write ``text`` to ``path`` without ever destroying what is there.
 
@@ -129,6 +168,8 @@ def write_private(
     - a new or replaced file is private (0600) and appears whole or not at all
       (written beside its place, then renamed over it).
 
+    ``text`` may come in pieces (a streamed export): every check is made before
+    the first piece is asked for, and the pieces are written as they come.
     Returns the file written, or ``None`` when the text went to stdout/stderr
     themselves (``-o /dev/stdout``) and must be printed there by the caller.
     """
@@ -202,15 +243,15 @@ def _is_sqlite(path: Path) -> bool:
         return False
 
 
-def _write_into(path: Path, text: str) -> None:
+def _write_into(path: Path, text: str | Iterable[str]) -> None:
     try:
         with open(path, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.writelines([text] if isinstance(text, str) else text)
     except OSError as exc:
         raise InvalidInput(f"cannot write {path}: {exc.strerror}") from None
 
 
-def _replace_atomically(real: Path, text: str) -> None:
+def _replace_atomically(real: Path, text: str | Iterable[str]) -> None:
     import tempfile
 
     fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
@@ -218,11 +259,13 @@ def _replace_atomically(real: Path, text: str) -> None:
     try:
         os.fchmod(fd, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.writelines([text] if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, real)
-    except OSError as exc:
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        if not isinstance(exc, OSError):
+            raise  # the export itself failed (or Ctrl-C): no partial file is left
         hint = "free some space and export again" if exc.errno == 28 else None
         raise InvalidInput(f"cannot write {real}: {exc.strerror}", hint=hint) from None

@@ -17,13 +17,15 @@ given a cadence.
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Container, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -33,9 +35,15 @@ from netjournal.codecs.document import (
     FORMAT_NAME,
     FORMAT_VERSION,
     READ_VERSIONS,
+    VERSION_2_SECTIONS,
     Document,
+    HelpRecord,
+    InteractionRecord,
     NeedRecord,
     PersonRecord,
+    ReferralRecord,
+    SettingsRecord,
+    TieRecord,
     unite_contacts,
 )
 from netjournal.errors import InvalidFile
@@ -107,17 +115,7 @@ def parse_json(text: str) -> Document:
         ) from None
     if not isinstance(raw, dict):
         raise InvalidFile('the file must hold a JSON object with "format": "netjournal"')
-    if raw.get("format") != FORMAT_NAME:
-        raise InvalidFile(
-            f"format is {raw.get('format')!r}, not 'netjournal'",
-            hint="is this a netjournal export? other sources: --format vcard|linkedin|csv",
-        )
-    version = raw.get("version")
-    if type(version) is not int or version not in READ_VERSIONS:
-        raise InvalidFile(
-            f"version {version!r} of the format is not supported (this netjournal "
-            f"reads versions {' and '.join(map(str, READ_VERSIONS))})"
-        )
+    _check_header(raw)
     try:
         # Most files have no control character at all: then skip the per-record scan.
         clean = not json_has_control_chars(text)
@@ -127,8 +125,8 @@ def parse_json(text: str) -> Document:
         raise InvalidFile(f"{len(problems)} problem(s) in the file", problems) from None
 
 
-def _problem(err: Any) -> str:
-    loc = err["loc"]
+def _problem(err: Any, prefix: tuple[str | int, ...] = ()) -> str:
+    loc = (*prefix, *err["loc"])
     path = ""
     for part in loc:
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
@@ -157,6 +155,184 @@ def read_source(text: str, fmt: str | None, filename: str | None = None) -> Docu
     return read_any(text, kind)
 
 
+# ------------------------------------------------------------------- events, light
+
+
+class Interaction(NamedTuple):
+    person: str
+    date: date
+    kind: str | None
+    note: str | None
+
+
+class Help(NamedTuple):
+    person: str
+    direction: str
+    date: date
+    what: str
+    skill: str | None
+
+
+class Tie(NamedTuple):
+    a: str
+    b: str
+    note: str | None
+
+
+class Referral(NamedTuple):
+    person: str
+    to: str
+    need: str
+    date: date
+
+
+@dataclass
+class Events:
+    """A document's events as light tuples: 300,000 of them fit in a few tens of MB."""
+
+    interactions: list[Interaction] = field(default_factory=list)
+    help: list[Help] = field(default_factory=list)
+    ties: list[Tie] = field(default_factory=list)
+    referrals: list[Referral] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Document) -> Events:
+        return cls(
+            [Interaction(r.person, r.date, r.kind, r.note) for r in doc.interactions],
+            [Help(r.person, r.direction, r.date, r.what, r.skill) for r in doc.help],
+            [Tie(r.a, r.b, r.note) for r in doc.ties],
+            [Referral(r.person, r.to, r.need, r.date) for r in doc.referrals],
+        )
+
+
+_SECTIONS: dict[str, type[Any]] = {
+    "people": PersonRecord,
+    "interactions": InteractionRecord,
+    "help": HelpRecord,
+    "ties": TieRecord,
+    "referrals": ReferralRecord,
+    "needs": NeedRecord,
+}
+
+
+@contextmanager
+def bulk_load() -> Iterator[None]:
+    """Keep the cyclic garbage collector out of a bulk load.
+
+    Reading builds hundreds of thousands of small objects and no cycles; the
+    collector would walk them again and again (three quarters of the time).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+def read_json_file(handle: IO[str]) -> tuple[Document, Events]:
+    """Read and validate a JSON interchange document record by record (streamed).
+
+    Only the record being read is ever a dict; people are kept as records and
+    events as light tuples.  Every problem is named by its path, as
+    :func:`parse_json` does.
+    """
+    from netjournal.codecs.stream import Reader, walk
+
+    people: list[PersonRecord] = []
+    needs: list[NeedRecord] = []
+    events = Events()
+    scalars: dict[str, Any] = {}
+    seen: set[str] = set()
+    problems: list[str] = []
+    dates: dict[date, date] = {}
+    with bulk_load():
+        reader = Reader(handle)
+        for section, index, value in walk(reader):
+            seen.add(section)
+            model = _SECTIONS.get(section)
+            if model is None:
+                if section in ("format", "version", "settings"):
+                    scalars[section] = value
+                elif f"{section}: unknown section" not in problems:
+                    problems.append(f"{section}: unknown section")
+                continue
+            if index is None:
+                if value != []:
+                    problems.append(f"{section}: input should be a valid list")
+                continue
+            try:
+                record = model.model_validate(
+                    value, context={"no_control_chars": not reader.control}
+                )
+            except ValidationError as exc:
+                problems += [_problem(err, (section, index)) for err in exc.errors()]
+                continue
+            if section == "people":
+                people.append(record)
+            elif section == "needs":
+                needs.append(record)
+            elif section == "ties":
+                events.ties.append(Tie(record.a, record.b, record.note))
+            else:
+                day = dates.setdefault(record.date, record.date)
+                if section == "interactions":
+                    events.interactions.append(
+                        Interaction(record.person, day, record.kind, record.note)
+                    )
+                elif section == "help":
+                    events.help.append(
+                        Help(record.person, record.direction, day, record.what, record.skill)
+                    )
+                else:
+                    events.referrals.append(Referral(record.person, record.to, record.need, day))
+    _check_header(scalars)
+    settings = None
+    if scalars.get("settings") is not None:
+        try:
+            settings = SettingsRecord.model_validate(scalars["settings"])
+        except ValidationError as exc:
+            problems += [_problem(err, ("settings",)) for err in exc.errors()]
+    version = scalars["version"]
+    if version == 1:
+        for section in VERSION_2_SECTIONS:
+            if section in seen:
+                problems.append(
+                    f'{section}: a version 1 document has no {section} (write "version": 2)'
+                )
+    if problems:
+        raise InvalidFile(f"{len(problems)} problem(s) in the file", problems)
+    doc = Document.model_construct(
+        format=FORMAT_NAME,
+        version=version,
+        people=people,
+        interactions=[],
+        help=[],
+        ties=[],
+        referrals=[],
+        needs=needs,
+        settings=settings,
+    )
+    return doc, events
+
+
+def _check_header(raw: dict[str, Any]) -> None:
+    if raw.get("format") != FORMAT_NAME:
+        raise InvalidFile(
+            f"format is {raw.get('format')!r}, not 'netjournal'",
+            hint="is this a netjournal export? other sources: --format vcard|linkedin|csv",
+        )
+    version = raw.get("version")
+    if type(version) is not int or version not in READ_VERSIONS:
+        raise InvalidFile(
+            f"version {version!r} of the format is not supported (this netjournal "
+            f"reads versions {' and '.join(map(str, READ_VERSIONS))})"
+        )
+
+
 # ------------------------------------------------------------------- writing
 
 
@@ -166,6 +342,7 @@ def import_document(
     *,
     dry_run: bool = False,
     contacts: ContactOptions | None = None,
+    events: Events | None = None,
     progress: Progress | None = None,
 ) -> ImportReport:
     """Write a document to the journal: all of it, or nothing (one transaction).
@@ -179,9 +356,11 @@ def import_document(
         report = ImportReport()
         if contacts is not None:
             plan = _plan_contacts(conn, doc, contacts, report)
+            events = Events.of(doc)
         else:
-            plan = _plan(conn, doc, False)
-        _apply(conn, doc, plan, progress, report)
+            events = events if events is not None else Events.of(doc)
+            plan = _plan(conn, doc, events, False)
+        _apply(conn, doc, events, plan, progress, report)
         if contacts is not None:
             report.dormant = _count_dormant(conn, report.added)
         touched = plan.changed_ids(conn)
@@ -192,11 +371,15 @@ def import_document(
 
 
 def preview_import(
-    journal: Journal, doc: Document, *, contacts: ContactOptions | None = None
+    journal: Journal,
+    doc: Document,
+    *,
+    contacts: ContactOptions | None = None,
+    events: Events | None = None,
 ) -> ImportReport:
     """What an import would do, computed in a transaction that is rolled back."""
     try:
-        import_document(journal, doc, dry_run=True, contacts=contacts)
+        import_document(journal, doc, dry_run=True, contacts=contacts, events=events)
     except _DryRun as done:
         return done.report
     raise AssertionError("unreachable")
@@ -230,13 +413,16 @@ class _Plan:
         return ids
 
 
-def _plan(conn: sqlite3.Connection, doc: Document, match_contacts: bool = False) -> _Plan:
+def _plan(
+    conn: sqlite3.Connection, doc: Document, events: Events, match_contacts: bool = False
+) -> _Plan:
     """Give every person of the document a key and check every reference (all or nothing)."""
     existing = {k: i for k, i in conn.execute("SELECT key, id FROM person")}
     taken = set(existing)
     keys: list[str] = []
     problems: list[str] = []
     seen_in_file: dict[str, int] = {}
+    free_keys = _KeyMaker(taken, seen_in_file)
     for i, person in enumerate(doc.people):
         key = person.key.strip().lower() if person.key else None
         if key is not None and slug(key) != key:
@@ -253,7 +439,7 @@ def _plan(conn: sqlite3.Connection, doc: Document, match_contacts: bool = False)
             ):
                 key = base
             else:
-                key = _free_key(base, taken, seen_in_file)
+                key = free_keys.free(base)
         if key in seen_in_file:
             problems.append(
                 f"people[{i}].key: '{key}' is used twice (also people[{seen_in_file[key]}])"
@@ -269,7 +455,7 @@ def _plan(conn: sqlite3.Connection, doc: Document, match_contacts: bool = False)
             elif person.via == keys[i]:
                 problems.append(f"people[{i}].via: a person cannot be known through themselves")
     for section, fields_ in _REFERENCES:
-        for i, record in enumerate(getattr(doc, section)):
+        for i, record in enumerate(getattr(events, section)):
             for name in fields_:
                 value = getattr(record, name)
                 if value not in known:
@@ -279,7 +465,7 @@ def _plan(conn: sqlite3.Connection, doc: Document, match_contacts: bool = False)
             if section == "referrals" and record.person == record.to:
                 problems.append(f"referrals[{i}]: a person cannot be referred to themselves")
     problems += _need_problems(doc, known)
-    problems += _future_dates(doc)
+    problems += _future_dates(doc, events)
     if problems:
         raise InvalidFile(f"{len(problems)} problem(s) in the file; nothing was imported", problems)
     return _Plan(keys, existing, additive=match_contacts)
@@ -311,12 +497,25 @@ _REFERENCES = (
 )
 
 
-def _free_key(base: str, *taken: Any) -> str:
-    key, n = base, 1
-    while any(key in keys for keys in taken):
-        n += 1
-        key = f"{base}-{n}"
-    return key
+class _KeyMaker:
+    """Free keys ``base``, ``base-2``, ``base-3``… among collections that only grow.
+
+    Each base remembers the last number it tried, so that 30,000 people
+    sharing a few dozen names cost one probe each, not one per namesake.
+    """
+
+    def __init__(self, *taken: Container[str]) -> None:
+        self.taken = taken
+        self.last: dict[str, int] = {}
+
+    def free(self, base: str) -> str:
+        n = self.last.get(base, 1)
+        key = base if n == 1 else f"{base}-{n}"
+        while any(key in keys for keys in self.taken):
+            n += 1
+            key = f"{base}-{n}"
+        self.last[base] = n
+        return key
 
 
 # ------------------------------------------------------------------- contacts files
@@ -462,6 +661,7 @@ def _plan_contacts(
     keys: list[str] = []
     wheres: list[str] = []
     position_of: dict[str, int] = {}
+    free_keys = _KeyMaker(existing, position_of)
     for i, person in enumerate(doc.people):
         where = options.wheres[i] if i < len(options.wheres) else f"record {i + 1}"
         person = _with_options(person, options, now)
@@ -486,7 +686,7 @@ def _plan_contacts(
             report.merged.append({"where": where, "into": wheres[at]})
             continue
         if key is None:
-            key = _free_key(slug(person.name) or "person", existing, position_of)
+            key = free_keys.free(slug(person.name) or "person")
         position_of[key] = len(people)
         people.append(person)
         keys.append(key)
@@ -552,14 +752,14 @@ def _count_dormant(conn: sqlite3.Connection, added: list[str]) -> int:
     return int(total)
 
 
-def _future_dates(doc: Document) -> list[str]:
+def _future_dates(doc: Document, events: Events) -> list[str]:
     """Events happened already: a date after today is a mistake in the file."""
     from netjournal.clock import latest_today
 
     now = latest_today()
     problems = []
     for section in ("interactions", "help", "referrals"):
-        for i, record in enumerate(getattr(doc, section)):
+        for i, record in enumerate(getattr(events, section)):
             if record.date > now:
                 problems.append(f"{section}[{i}].date: {record.date} is in the future")
     for i, person in enumerate(doc.people):
@@ -597,6 +797,7 @@ PERSON_COLUMNS = (
 def _apply(
     conn: sqlite3.Connection,
     doc: Document,
+    events: Events,
     plan: _Plan,
     progress: Progress | None,
     report: ImportReport,
@@ -646,15 +847,15 @@ def _apply(
         [
             (ids[p.via] if p.via else None, k)
             for p, k in zip(doc.people, plan.keys, strict=True)
-            if k in plan.touched_keys
+            if k in plan.touched_keys and (p.via or k in current)  # a new row's is NULL already
         ],
     )
-    _add_events(conn, doc, ids, report, plan)
+    _add_events(conn, events, ids, report, plan)
     _add_needs(conn, doc.needs, ids, report)
     if doc.settings is not None:
         _apply_settings(conn, doc.settings.default_cadence_days, doc.settings.tag_cadences)
     if progress:
-        progress("people and events", 1, 1)
+        progress("writing people and events", 1, 1)
 
 
 def _merge(old: PersonRecord, new: PersonRecord, *, additive: bool = False) -> PersonRecord:
@@ -727,7 +928,7 @@ def _label_rows(pid: int, p: PersonRecord) -> list[tuple[int, str, int, str, str
 
 def _add_events(
     conn: sqlite3.Connection,
-    doc: Document,
+    doc: Events,
     ids: dict[str, int],
     report: ImportReport,
     plan: _Plan,
@@ -877,72 +1078,94 @@ def export_document(journal: Journal) -> dict[str, Any]:
 
 def document_of(conn: sqlite3.Connection) -> dict[str, Any]:
     """The whole journal as an interchange document (plain JSON data)."""
-    people = [json.loads(obj) for obj in person_objects(conn)]
-    interactions = [
+    return {
+        name: value if isinstance(value, (str, int, dict)) else list(value)
+        for name, value in document_parts(conn)
+    }
+
+
+def document_parts(conn: sqlite3.Connection) -> list[tuple[str, Any]]:
+    """The document's top-level values in order: scalars, and each list as an iterator.
+
+    Lists come straight from SQLite in the format's order (people and ties by
+    key, events by date then person), so that nothing needs sorting in Python.
+    """
+    from netjournal.services.stale import default_cadence, tag_cadences
+
+    people = (json.loads(obj) for obj in person_objects(conn))
+    interactions = (
         {"person": p, "date": d, "kind": k, "note": n}
         for p, d, k, n in conn.execute(
             "SELECT p.key, i.date, i.kind, i.note FROM interaction i JOIN person p "
             "ON p.id = i.person_id ORDER BY i.date, p.key, i.kind, i.note"
         )
-    ]
-    help_ = [
+    )
+    help_ = (
         {"person": p, "direction": di, "date": d, "what": w, "skill": s}
         for p, di, d, w, s in conn.execute(
             "SELECT p.key, h.direction, h.date, h.what, h.skill FROM help h JOIN person p "
             "ON p.id = h.person_id ORDER BY h.date, p.key, h.direction, h.what"
         )
-    ]
-    ties = sorted(
-        (
-            {"a": min(a, b), "b": max(a, b), "note": n}
-            for a, b, n in conn.execute(
-                "SELECT pa.key, pb.key, t.note FROM tie t JOIN person pa ON pa.id = t.a_id "
-                "JOIN person pb ON pb.id = t.b_id"
-            )
-        ),
-        key=lambda t: (t["a"], t["b"]),
     )
-    referrals = [
+    ties = (
+        {"a": a, "b": b, "note": n}
+        for a, b, n in conn.execute(
+            "SELECT min(pa.key, pb.key) AS a, max(pa.key, pb.key) AS b, t.note FROM tie t "
+            "JOIN person pa ON pa.id = t.a_id JOIN person pb ON pb.id = t.b_id ORDER BY a, b"
+        )
+    )
+    referrals = (
         {"person": p, "to": t, "need": n, "date": d}
         for p, t, n, d in conn.execute(
             "SELECT pp.key, pt.key, r.need, r.date FROM referral r "
             "JOIN person pp ON pp.id = r.person_id JOIN person pt ON pt.id = r.to_id "
             "ORDER BY r.date, pp.key, pt.key, r.need"
         )
-    ]
-    from netjournal.services.stale import default_cadence, tag_cadences
-
-    needs = [
-        {
-            "id": i,
-            "for": f,
-            "need": t,
-            "date": d,
-            "status": s,
-            "closed": c,
-            "met_by": m,
-        }
+    )
+    needs = (
+        {"id": i, "for": f, "need": t, "date": d, "status": s, "closed": c, "met_by": m}
         for i, f, t, d, s, c, m in conn.execute(
             "SELECT n.id, pf.key, n.text, n.date, n.status, n.closed, pm.key FROM need n "
             "LEFT JOIN person pf ON pf.id = n.person_id "
             "LEFT JOIN person pm ON pm.id = n.met_by_id "
             "ORDER BY n.date, coalesce(pf.key, ''), n.id"
         )
+    )
+    settings = {"default_cadence_days": default_cadence(conn), "tag_cadences": tag_cadences(conn)}
+    return [
+        ("format", FORMAT_NAME),
+        ("version", FORMAT_VERSION),
+        ("settings", settings),
+        ("people", people),
+        ("interactions", interactions),
+        ("help", help_),
+        ("ties", ties),
+        ("referrals", referrals),
+        ("needs", needs),
     ]
-    return {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "settings": {
-            "default_cadence_days": default_cadence(conn),
-            "tag_cadences": tag_cadences(conn),
-        },
-        "people": people,
-        "interactions": interactions,
-        "help": help_,
-        "ties": ties,
-        "referrals": referrals,
-        "needs": needs,
-    }
+
+
+def document_chunks(journal: Journal) -> Iterator[str]:
+    """The journal as the JSON document's text, piece by piece, in one read.
+
+    The same text as ``json.dumps(document, ensure_ascii=False, indent=2)``,
+    but only one record is ever built at a time: a 100,000-person journal
+    exports in a few tens of MB.
+    """
+    with journal.read() as conn, bulk_load():
+        yield "{"
+        for position, (name, value) in enumerate(document_parts(conn)):
+            yield ("," if position else "") + f"\n  {json.dumps(name)}: "
+            if isinstance(value, (str, int, dict)):
+                yield json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+                continue
+            count = 0
+            for item in value:
+                text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+                yield ("[\n    " if count == 0 else ",\n    ") + text
+                count += 1
+            yield "\n  ]" if count else "[]"
+        yield "\n}\n"
 
 
 def export_people(journal: Journal) -> Document:
