@@ -827,10 +827,14 @@ def export(
     ] = False,
 ) -> None:
     """Export the journal: JSON (everything), vCard or CSV (people)."""
+    from contextlib import closing
+
     from netjournal.services.files import export_chunks, write_private
 
-    with journal() as store:
-        chunks = export_chunks(store, format_, vcard_version=vcard_version)
+    with (
+        journal() as store,
+        closing(export_chunks(store, format_, vcard_version=vcard_version)) as chunks,
+    ):
         written = write_private(output, chunks, journal=store.path, force=force) if output else None
         if written is None:
             render.emit_text(chunks)

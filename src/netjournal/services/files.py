@@ -7,7 +7,7 @@ become text, and how an export reaches its path whole or not at all.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -125,10 +125,17 @@ def export_text(journal: Journal, fmt: str, *, vcard_version: str = "4.0") -> st
     return "".join(export_chunks(journal, fmt, vcard_version=vcard_version))
 
 
-def export_chunks(journal: Journal, fmt: str, *, vcard_version: str = "4.0") -> Iterator[str]:
-    """``net export``: the text of one export format, in pieces (JSON is streamed)."""
+def export_chunks(
+    journal: Journal, fmt: str, *, vcard_version: str = "4.0"
+) -> Generator[str, None, None]:
+    """``net export``: the text of one export format, in pieces (JSON is streamed).
+
+    The format is checked now; the journal is read as the pieces are asked
+    for, in one read transaction that ends when the generator is exhausted or
+    closed (close it before the journal: ``contextlib.closing``).
+    """
     from netjournal.codecs import EXPORT_FORMATS, format_named
-    from netjournal.services.interchange import document_chunks, export_people
+    from netjournal.services.interchange import document_chunks
 
     chosen = format_named(fmt)
     if chosen is None or not chosen.writes:
@@ -137,7 +144,13 @@ def export_chunks(journal: Journal, fmt: str, *, vcard_version: str = "4.0") -> 
         raise InvalidInput(f"unknown vCard version '{vcard_version}'", hint="use 4.0 or 3.0")
     if chosen.name == "json":
         return document_chunks(journal)
-    return iter([_people_text(export_people(journal), chosen.name, vcard_version)])
+    return _people_chunks(journal, chosen.name, vcard_version)
+
+
+def _people_chunks(journal: Journal, fmt: str, vcard_version: str) -> Generator[str, None, None]:
+    from netjournal.services.interchange import export_people
+
+    yield _people_text(export_people(journal), fmt, vcard_version)
 
 
 def _people_text(doc: Document, fmt: str, vcard_version: str) -> str:

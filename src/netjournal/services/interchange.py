@@ -21,7 +21,7 @@ import gc
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Container, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -1145,7 +1145,7 @@ def document_parts(conn: sqlite3.Connection) -> list[tuple[str, Any]]:
     ]
 
 
-def document_chunks(journal: Journal) -> Iterator[str]:
+def document_chunks(journal: Journal) -> Generator[str, None, None]:
     """The journal as the JSON document's text, piece by piece, in one read.
 
     The same text as ``json.dumps(document, ensure_ascii=False, indent=2)``,
