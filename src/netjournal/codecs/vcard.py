@@ -255,8 +255,25 @@ def _split_cards(lines: Iterable[_Line], skipped: list[Skipped]) -> list[_Card]:
     current: _Card | None = None
     count = 0
     outside = False  # inside a run of lines that belong to no card
+    nested = 0  # depth inside a vCard 2.1 AGENT card embedded in the current card
     for line in lines:
         word = line.text.strip().upper()
+        if nested:
+            if word == "BEGIN:VCARD":
+                nested += 1
+            elif word == "END:VCARD":
+                nested -= 1
+            continue
+        if word == "BEGIN:VCARD" and current is not None and _opens_agent(current):
+            # vCard 2.1 writes an agent (a secretary, say) as a whole card inside the property.
+            current.lines.pop()
+            nested = 1
+            skipped.append(
+                Skipped(
+                    f"line {line.number}", f"an AGENT card inside {current.where} is not imported"
+                )
+            )
+            continue
         if word == "BEGIN:VCARD":
             if current is not None:
                 skipped.append(Skipped(current.where, "BEGIN:VCARD without END:VCARD"))
@@ -281,6 +298,14 @@ def _split_cards(lines: Iterable[_Line], skipped: list[Skipped]) -> list[_Card]:
             Skipped(current.where, "BEGIN:VCARD without END:VCARD (is the file cut short?)")
         )
     return complete
+
+
+def _opens_agent(card: _Card) -> bool:
+    """The card's last line is an AGENT property whose value is the card that follows."""
+    if not card.lines:
+        return False
+    name, _sep, value = card.lines[-1].text.partition(":")
+    return name.split(";")[0].split(".")[-1].strip().upper() == "AGENT" and not value.strip()
 
 
 _QP_PARAMS = frozenset({"ENCODING=QUOTED-PRINTABLE", "QUOTED-PRINTABLE"})

@@ -426,6 +426,57 @@ add(
 )
 
 add(
+    "outlook-21-agent.vcf",
+    # Outlook and old phones write vCard 2.1; an AGENT (a secretary, say) is a whole
+    # card nested inside the property, and an organisation may have no N at all.
+    b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Bianchi;Marco\r\n"
+    b"TEL;WORK;VOICE:+39 011 555 1234\r\nTEL;CELL:+39 347 000 0000\r\n"
+    b"EMAIL;PREF;INTERNET:marco@example.it\r\n"
+    b"ADR;WORK:;;Via Roma 1;Torino;;10100;Italia\r\n"
+    b"AGENT:\r\nBEGIN:VCARD\r\nVERSION:2.1\r\nN:Verdi;Luca\r\nTEL:+39 011 555 9999\r\n"
+    b"END:VCARD\r\n"
+    b"X-MS-OL-DEFAULT-POSTAL-ADDRESS:2\r\nEND:VCARD\r\n\r\n"
+    b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:;;;;\r\nORG:Comune di Torino\r\nTEL:+39 011 011 011\r\n"
+    b"END:VCARD\r\n",
+    added=2,
+    skipped=("line 9",),
+    emails=("marco@example.it",),
+    phones=("+39 011 555 1234", "+39 347 000 0000", "+39 011 011 011"),
+    people={
+        "marco-bianchi": {"city": "Torino", "phones": ["+39 011 555 1234", "+39 347 000 0000"]},
+        "comune-di-torino": {"name": "Comune di Torino"},
+    },
+)
+
+add(
+    "iphone-grouped-items.vcf",
+    # Apple groups a property with its label (item1.EMAIL + item1.X-ABLabel), folds
+    # base64 photos, writes company cards with an empty N; vCard 4.0 may be lower case.
+    "\ufeffBEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//iPhone OS 17.1//EN\r\n"
+    "N:Rossi;Anna;;;\r\nFN:Anna Rossi\r\nORG:Studio Rossi;\r\n"
+    "item1.EMAIL;type=INTERNET;type=pref:anna@example.org\r\n"
+    "item1.X-ABLabel:_$!<Other>!$_\r\n"
+    "TEL;type=HOME;type=VOICE:+39 02 1234567\r\n"
+    "TEL;type=CELL;type=VOICE;type=pref:+39 333 111 2222\r\n"
+    "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8U\r\n"
+    " HRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDQ\r\n"
+    "END:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nFN:Acme Plumbing\r\nORG:Acme Plumbing;\r\n"
+    "X-ABShowAs:COMPANY\r\nTEL;type=WORK:+39 02 999 0000\r\nEND:VCARD\r\n"
+    "begin:vcard\r\nversion:4.0\r\nfn:Kenji Tanaka\r\n"
+    "tel;value=uri;type=cell:tel:+81-90-1234-5678\r\nemail;type=work:kenji@example.jp\r\n"
+    "bday:--0416\r\nend:vcard\r\n",
+    added=3,
+    emails=("anna@example.org", "kenji@example.jp"),
+    phones=("+39 02 1234567", "+39 333 111 2222", "+39 02 999 0000", "+81-90-1234-5678"),
+    people={
+        "anna-rossi": {"org": "Studio Rossi", "phones": ["+39 333 111 2222", "+39 02 1234567"]},
+        "kenji-tanaka": {"birthday": "--04-16"},
+        "acme-plumbing": {"name": "Acme Plumbing"},
+    },
+)
+
+add(
     "feature-phone-shift-jis.vcf",
     b"BEGIN:VCARD\r\nVERSION:2.1\r\n"
     + "N;CHARSET=SHIFT_JIS:山田;太郎;;;\r\n".encode("shift_jis")
