@@ -480,7 +480,39 @@ def _added(card: _Card, problems: list[str]) -> date | None:
     return None
 
 
-def _person(card: _Card, problems: list[str], skipped: list[Skipped]) -> PersonRecord | None:
+_GROUP_KINDS = ("KIND", "X-ADDRESSBOOKSERVER-KIND")
+_MEMBERS = ("MEMBER", "X-ADDRESSBOOKSERVER-MEMBER")
+
+
+def _is_group(card: _Card) -> bool:
+    """A card that lists contacts (vCard 4.0 ``KIND:group``, Apple's and CardDAV's 3.0 form)."""
+    return any((card.text(kind) or "").casefold() == "group" for kind in _GROUP_KINDS)
+
+
+def _group_tags(cards: list[_Card], skipped: list[Skipped]) -> dict[str, list[str]]:
+    """Each group card is not a person: its name becomes a tag of its members (by UID)."""
+    tags: dict[str, list[str]] = {}
+    for card in cards:
+        if not _is_group(card):
+            continue
+        label = card.text("FN") or _name(card)
+        members = [prop.value for member in _MEMBERS for prop in card.all(member)]
+        why = f"a group of contacts ({label or 'no name'}), not a person"
+        if label and members:
+            why += f"; its members are tagged '{label}'"
+            for member in members:
+                tags.setdefault(_uid_form(member), []).append(label)
+        skipped.append(Skipped(card.where, why))
+    return tags
+
+
+def _person(
+    card: _Card,
+    problems: list[str],
+    skipped: list[Skipped],
+    *,
+    extra_tags: list[str] | None = None,
+) -> PersonRecord | None:
     emails, phones = _emails(card), _phones(card)
     name = _name(card) or _org(card) or name_from_contacts(emails, phones)
     if name is None:
@@ -492,7 +524,7 @@ def _person(card: _Card, problems: list[str], skipped: list[Skipped]) -> PersonR
         "name": name,
         "aliases": card.items("NICKNAME"),
         "skills": card.texts("EXPERTISE"),
-        "tags": card.items("CATEGORIES"),
+        "tags": list(dict.fromkeys([*card.items("CATEGORIES"), *(extra_tags or [])])),
         "values": card.texts("X-NETJOURNAL-VALUE"),
         "org": _org(card),
         "title": card.text("TITLE"),
@@ -597,10 +629,16 @@ def read_vcards(text: str) -> Contacts:
             ["no complete card (BEGIN:VCARD … END:VCARD) found"],
             hint="is this a vCard (.vcf) file?",
         )
-    entries: list[tuple[_Card, PersonRecord]] = []
     for card in cards:
         _parse_props(card, notes)
-        person = _person(card, [], skipped)
+    groups = _group_tags(cards, skipped)
+    entries: list[tuple[_Card, PersonRecord]] = []
+    for card in cards:
+        if _is_group(card):
+            continue
+        uid = card.text("UID")
+        extra = groups.get(_uid_form(uid), []) if uid else []
+        person = _person(card, [], skipped, extra_tags=extra)
         if person is not None:
             entries.append((card, person))
     skipped.sort(key=_skipped_order)

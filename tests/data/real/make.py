@@ -477,6 +477,35 @@ add(
 )
 
 add(
+    "carddav-groups.vcf",
+    # A CardDAV address book (Nextcloud, iCloud) keeps its groups as cards of their own:
+    # Apple's 3.0 form X-ADDRESSBOOKSERVER-KIND:group and vCard 4.0's KIND:group.
+    b"BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Sabre//Sabre VObject 4.4.1//EN\r\n"
+    b"UID:0d3c5e4a-1b2c-4d5e-8f90-a1b2c3d4e5f6\r\nFN:Sara Conti\r\nN:Conti;Sara;;;\r\n"
+    b"EMAIL;TYPE=HOME:sara@example.org\r\nREV:20240101T000000Z\r\nEND:VCARD\r\n"
+    b"BEGIN:VCARD\r\nVERSION:3.0\r\nUID:7f1e2d3c-4b5a-4968-8776-655443322110\r\n"
+    b"FN:Famiglia\r\nN:Famiglia;;;;\r\nX-ADDRESSBOOKSERVER-KIND:group\r\n"
+    b"X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:0d3c5e4a-1b2c-4d5e-8f90-a1b2c3d4e5f6\r\n"
+    b"END:VCARD\r\n"
+    b"BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:group\r\nFN:Colleghi\r\n"
+    b"MEMBER:urn:uuid:0D3C5E4A-1B2C-4D5E-8F90-A1B2C3D4E5F6\r\n"
+    b"MEMBER:urn:uuid:9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d\r\nEND:VCARD\r\n"
+    b"BEGIN:VCARD\r\nVERSION:4.0\r\nUID:urn:uuid:9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d\r\n"
+    b"FN:Paolo Ferri\r\nEMAIL;TYPE=work:paolo@example.it\r\n"
+    b"EMAIL;TYPE=home;PREF=1:paolo.home@example.it\r\nEND:VCARD\r\n",
+    added=2,
+    skipped=("card 2 (line 10)", "card 3 (line 18)"),
+    emails=("sara@example.org", "paolo@example.it", "paolo.home@example.it"),
+    people={
+        "sara-conti": {"tags": ["Famiglia", "Colleghi"]},
+        "paolo-ferri": {
+            "tags": ["Colleghi"],
+            "emails": ["paolo.home@example.it", "paolo@example.it"],
+        },
+    },
+)
+
+add(
     "feature-phone-shift-jis.vcf",
     b"BEGIN:VCARD\r\nVERSION:2.1\r\n"
     + "N;CHARSET=SHIFT_JIS:山田;太郎;;;\r\n".encode("shift_jis")
