@@ -590,6 +590,15 @@ _SYNONYMS: dict[str, str] = {
     "mobile": "phone",
     "mobile phone": "phone",
     "cell": "phone",
+    "home phone": "phone",
+    "work phone": "phone",
+    "business phone": "phone",
+    # Yahoo's export and address books like it.
+    "alternate email 1": "email",
+    "alternate email 2": "email",
+    "nickname": "aliases",
+    "personal website": "url",
+    "business website": "url",
     "company": "org",
     "organization": "org",
     "organisation": "org",
@@ -636,6 +645,9 @@ _SYNONYMS: dict[str, str] = {
 #: Fields several columns may fill: lists, and e-mail and phone (the others follow the first).
 _REPEATABLE = LIST_FIELDS | {"email", "phone"}
 _NAME_PARTS = (
+    "first",
+    "middle",
+    "last",
     "first name",
     "given name",
     "middle name",
@@ -758,7 +770,9 @@ def _generic_converter(columns: _Columns) -> Converter:
             except ValueError as exc:
                 problems.append(str(exc))
                 continue
-            if column in ("email", "phone") and fields.get(column) and value:
+            if not value and column in fields:
+                continue  # an empty second column never clears what the first one gave
+            if column in ("email", "phone") and fields.get(column):
                 column, value = column + "s", [value]  # a second e-mail column: one more
             if column in LIST_FIELDS and column in fields:
                 value = [*fields[column], *value]  # type: ignore[misc]

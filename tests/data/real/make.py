@@ -506,6 +506,31 @@ add(
 )
 
 add(
+    "yahoo-export.csv",
+    # Yahoo's layout: First/Middle/Last, an e-mail and two alternates, a phone column
+    # per kind; an empty alternate must not wipe the e-mail before it.
+    "First,Middle,Last,Nickname,Email,Category,Distribution Lists,Messenger ID,Home,Work,"
+    "Pager,Fax,Mobile,Other,Yahoo Phone,Primary,Alternate Email 1,Alternate Email 2,"
+    "Personal Website,Business Website,Title,Company\r\n"
+    "Ada,,Ferrante,Adi,ada@example.org,,,,,,,,+39 333 000 0101,,,,,,,,Architect,Studio AF\r\n"
+    "Bruno,,Galli,,,,,,,,,,,,,,bruno.galli@example.net,,,,,\r\n"
+    ",,,,,,,,,,,,+39 340 000 0102,,,,,,,,,\r\n",
+    added=3,
+    named=2,
+    emails=("ada@example.org", "bruno.galli@example.net"),
+    phones=("+39 333 000 0101", "+39 340 000 0102"),
+    people={
+        "ada-ferrante": {
+            "emails": ["ada@example.org"],
+            "aliases": ["Adi"],
+            "org": "Studio AF",
+            "title": "Architect",
+        },
+        "bruno-galli": {"emails": ["bruno.galli@example.net"]},
+    },
+)
+
+add(
     "feature-phone-shift-jis.vcf",
     b"BEGIN:VCARD\r\nVERSION:2.1\r\n"
     + "N;CHARSET=SHIFT_JIS:山田;太郎;;;\r\n".encode("shift_jis")
