@@ -61,6 +61,7 @@ def analyze(
     problems: bool = False,
     free_text: bool = False,
     third_party: frozenset[str] = frozenset(),
+    wanted: frozenset[str] = frozenset(),
 ) -> Analysis:
     """The mentions of concepts in ``text`` and its content words left over.
 
@@ -68,7 +69,8 @@ def analyze(
     ``free_text`` drops ambiguous labels ("java", "python", "doctor") unless
     the same concept is named unambiguously in the same text.  ``third_party``
     words just before a mention ("her husband is a lawyer") show that it is
-    about someone else, and drop it.
+    about someone else, and drop it; so do ``wanted`` words a little further
+    before it ("looking for a good acupuncturist", "needs a lawyer").
     """
     tokens = words(text) if isinstance(text, str) else text
     tokens = load_words().canonical(tokens)
@@ -103,11 +105,11 @@ def analyze(
         if mention is not None:
             taken.add(span)
             result.mentions.append(mention)
-    if third_party:
+    if third_party or wanted:
         result.mentions = [
             m
             for m in result.mentions
-            if not third_party.intersection(tokens[max(0, min(m.positions) - 3) : min(m.positions)])
+            if not someone_else(tokens, min(m.positions), third_party, wanted, max(m.positions) + 1)
         ]
     if free_text:
         clear = {m.concept_id for m in result.mentions if not m.ambiguous}
@@ -119,6 +121,46 @@ def analyze(
         seen.add(tok)
         result.residual.append(tok)
     return result
+
+
+OWN = frozenset({"own", "proprio", "propria"})
+ARTICLES = frozenset({"the", "il", "lo", "la", "l", "i", "gli", "le"})
+FOR_A = frozenset({"for", "per"})  # "hunting for an acupuncturist", "cerca per un"
+A = frozenset({"a", "an", "un", "una", "uno"})
+# Endings of a noun for a person ("the orthodontist", "il dentista"), not a thing.
+PERSON_ENDINGS = (
+    "ist", "er", "or", "ian", "ant", "ent", "eon", "ic", "man", "ista", "iere", "iera",
+    "tore", "trice", "ologo", "ologa", "aio", "aia", "ante", "ente",
+)  # fmt: skip
+THIRD_PARTY_WINDOW = 3  # words before a mention where "her husband", "the" tell
+WANTED_WINDOW = 5  # words before a mention where "looking for a good" tells
+
+
+def someone_else(
+    tokens: list[str],
+    start: int,
+    third_party: frozenset[str],
+    wanted: frozenset[str],
+    end: int | None = None,
+) -> bool:
+    """Whether the words before ``tokens[start:end]`` make it about someone else.
+
+    "her husband is a lawyer", "they see the orthodontist" and "looking for
+    a good acupuncturist" are; "her own dermatology practice" and "showed me
+    the drone footage" (an article before a thing, not a person) are not.
+    """
+    near = tokens[max(0, start - THIRD_PARTY_WINDOW) : start]
+    if OWN.intersection(near):
+        return False
+    cues = third_party.intersection(near)
+    if cues - ARTICLES:
+        return True
+    last = tokens[(end or start + 1) - 1]
+    if cues and near[-1] in ARTICLES and last.endswith(PERSON_ENDINGS):
+        return True
+    if wanted and len(near) >= 2 and near[-2] in FOR_A and near[-1] in A:
+        return True  # "for a notary": one is wanted
+    return bool(wanted.intersection(tokens[max(0, start - WANTED_WINDOW) : start]))
 
 
 def _grams(tokens: list[str], prefixes: frozenset[str] | None) -> dict[str, list[tuple[int, int]]]:

@@ -235,6 +235,7 @@ def _concept_candidates(conn: sqlite3.Connection, mentions: list[Mention]) -> di
         strength = concept_strength(weight, depth, first=ancestor == first)
         cand = found.setdefault(pid, Candidate(pid))
         per_mention.setdefault(pid, set()).add(ancestor)
+        cand.concepts.add(ancestor)
         mention = wanted[ancestor][0]
         if mention.kind == "label":
             reason = f"{evidence} matches '{mention.text}'"
@@ -286,6 +287,7 @@ def _fall_back_to_parents(
         ):
             cand = found.setdefault(pid, Candidate(pid))
             per_mention.setdefault(pid, set()).add(mention.concept_id)
+            cand.concepts.add(mention.concept_id)
             label = parent.replace("_", " ")
             cand.add(
                 weight * PARENT_FALLBACK, f"{evidence}: {a_or_an(label)} for '{mention.label}'"
@@ -490,6 +492,12 @@ def _city_table() -> dict[str, str]:
     return dict(load_words().cities)
 
 
+def _mention_words(analysis: Analysis) -> list[str]:
+    """The words of the need that name its concepts ("a certified LIS interpreter")."""
+    at = sorted({i for m in analysis.mentions for i in m.positions})
+    return _content_words(Analysis([analysis.tokens[i] for i in at])) or _content_words(analysis)
+
+
 def _city_key(name: str) -> str:
     folded = " ".join(words(name))
     return _city_table().get(folded, folded)
@@ -544,6 +552,117 @@ def _in_city(
     return {pid: c for pid, c in relevant.items() if pid in there}
 
 
+# Texts of a person that can say which language they work in or which law they know.
+ATTRIBUTE_FIELDS = ("skill", "title", "org", "notes", "interaction", "help_got", "tag")
+
+
+def _attributes_wanted(
+    conn: sqlite3.Connection, analysis: Analysis, raw: str
+) -> list[tuple[list[tuple[str, str]], set[str]]]:
+    """What the need's languages and countries require, and of whom.
+
+    Each item is the readings of one attribute (any one will do) and the
+    concepts it qualifies: "a French notary" requires France of notaries (a
+    notary takes a jurisdiction, not a language); "a Japanese translator",
+    Japanese of translators; "a dentist who speaks German", German of dentists.
+    """
+    from netjournal.matching import attributes
+
+    if not analysis.mentions:
+        return []
+    spans = [(min(m.positions), max(m.positions) + 1) for m in analysis.mentions]
+    values = attributes.bound(attributes.values_in(analysis.tokens, raw), analysis.tokens, spans)
+    if not values:
+        return []
+    ids = list({m.concept_id for m in analysis.mentions})
+    marks = ",".join("?" * len(ids))
+    kinds: dict[str, set[str]] = {}
+    for cid, domain in conn.execute(f"SELECT id, domain FROM concept WHERE id IN ({marks})", ids):
+        above = {
+            r[0]
+            for r in conn.execute(
+                "SELECT ancestor FROM concept_closure WHERE descendant = ?", (cid,)
+            )
+        }
+        kinds[cid] = attributes.kinds_of(domain, above | {cid})
+    wanted: dict[tuple[int, int], tuple[list[tuple[str, str]], set[str]]] = {}
+    for v, which in values:
+        for n in which:
+            cid = analysis.mentions[n].concept_id
+            if v.kind in kinds.get(cid, set()) or (v.spoken and v.kind == attributes.LANGUAGE):
+                readings, concepts = wanted.setdefault((v.start, v.end), ([], set()))
+                if (v.kind, v.code) not in readings:
+                    readings.append((v.kind, v.code))
+                concepts.add(cid)
+    return list(wanted.values())
+
+
+def _holding(conn: sqlite3.Connection, readings: list[tuple[str, str]], ids: list[int]) -> set[int]:
+    """Which of ``ids`` hold one reading of an attribute, in their texts or their city."""
+    from netjournal.matching import attributes
+
+    names: set[str] = set()
+    for kind, code in readings:
+        table = attributes.LANGUAGES if kind == attributes.LANGUAGE else attributes.COUNTRIES
+        parts = [code] + [c for c, whole in attributes.PART_OF.items() if whole == code]
+        for part in parts:
+            names.update(n.replace(".", " ") for n in table.get(part, ()))
+            if kind == attributes.JURISDICTION:
+                names.update(c for c, where in attributes.CITY_COUNTRY.items() if where == part)
+        if kind == attributes.LANGUAGE and len(code) == 2:
+            names.update(
+                f"{a} {b}"
+                for x in attributes.LANGUAGES
+                if len(x) == 2
+                for a, b in ((code, x), (x, code))
+            )
+    query = " OR ".join(f'"{n}"' for n in sorted(names))
+    if not query:
+        return set()
+    wanted_ids = set(ids)
+    fields = ",".join(f"'{f}'" for f in ATTRIBUTE_FIELDS)
+    found: set[int] = set()
+    for pid, text in conn.execute(
+        "SELECT t.person_id, t.text FROM person_fts JOIN person_text t ON t.id = person_fts.rowid "
+        f"WHERE person_fts MATCH ? AND t.field IN ({fields})",
+        (query,),
+    ):
+        if pid in wanted_ids and pid not in found:
+            held = attributes.codes_of(words(text), text)
+            if any(code in held[kind] for kind, code in readings):
+                found.add(pid)
+    if any(kind == attributes.JURISDICTION for kind, _code in readings):
+        for batch in chunks(ids):
+            for pid, city in conn.execute(
+                f"SELECT id, city FROM person WHERE city IS NOT NULL "
+                f"AND id IN ({','.join('?' * len(batch))})",
+                batch,
+            ):
+                held = attributes.codes_of([], "", _city_key(city))
+                if any(code in held[kind] for kind, code in readings):
+                    found.add(pid)
+    return found
+
+
+def _must_match(
+    conn: sqlite3.Connection, analysis: Analysis, raw: str, relevant: dict[int, Candidate]
+) -> dict[int, Candidate]:
+    """Only people who match the languages and countries the need names (or nobody).
+
+    A person found for a concept must match what qualifies that concept; a
+    person found by the need's words alone, everything the need qualifies.
+    """
+    for readings, concepts in _attributes_wanted(conn, analysis, raw):
+        concerned = [pid for pid, c in relevant.items() if not c.concepts or c.concepts & concepts]
+        if not concerned:
+            continue
+        keep = _holding(conn, readings, concerned)
+        relevant = {
+            pid: c for pid, c in relevant.items() if pid in keep or pid not in set(concerned)
+        }
+    return relevant
+
+
 def ask(
     conn: sqlite3.Connection,
     need: str,
@@ -572,12 +691,13 @@ def ask(
     if analysis.mentions and not candidates:
         # Nobody holds what the need names ("who goes climbing?"): its literal
         # words, if they all stand in someone's own texts.
-        hits = fulltext_scores(conn, _content_words(analysis))
+        hits = fulltext_scores(conn, _mention_words(analysis))
         _add_literal(candidates, hits, factor=FULLTEXT_ONLY, coverage_needed=FULLTEXT_COVERAGE)
     relevant = {
         pid: c for pid, c in candidates.items() if c.relevance >= MIN_RELEVANCE and pid != for_id
     }
     answer = Answer(need=need, understood=sorted({m.label for m in analysis.mentions}))
+    relevant = _must_match(conn, analysis, need, relevant)
     if city is not None and relevant:
         answer.city = city[0]
         relevant = _in_city(conn, relevant, city[0], answer)

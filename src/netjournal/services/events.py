@@ -17,6 +17,8 @@ def log_interaction(
     journal: Journal, ref: str, note: str, on: date, kind: str | None = None
 ) -> str:
     """Record a contact with a person; returns their name."""
+    from netjournal.services.evidence import refresh_people
+
     note_text = required_text(note, "note")
     kind_text = check_text(kind, "kind", limit=40)
     with journal.write() as conn:
@@ -25,6 +27,7 @@ def log_interaction(
             "INSERT INTO interaction (person_id, date, kind, note) VALUES (?, ?, ?, ?)",
             (pid, on.isoformat(), kind_text, note_text),
         )
+        refresh_people(conn, [pid])  # a contact note is evidence ("now a certified interpreter")
     return name
 
 
@@ -36,6 +39,7 @@ def log_contacts(
     with_refs: list[str] | None = None,
 ) -> list[str]:
     """``net log PERSON… TEXT``: one contact with each person named; returns their names."""
+    from netjournal.services.evidence import refresh_people
     from netjournal.services.wording import people_and_text
 
     kind_text = check_text(kind, "kind", limit=40)
@@ -55,6 +59,7 @@ def log_contacts(
                 "INSERT INTO interaction (person_id, date, kind, note) VALUES (?, ?, ?, ?)",
                 (pid, on.isoformat(), kind_text, note_text),
             )
+        refresh_people(conn, [pid for pid, _key, _name in people])
     return [name for _pid, _key, name in people]
 
 

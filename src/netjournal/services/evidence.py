@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from netjournal.matching.analyze import Analysis, analyze
+from netjournal.matching.analyze import Analysis, analyze, someone_else
 from netjournal.matching.lexicon import load_words
 from netjournal.matching.text import stem_en, stem_it
 
@@ -28,6 +28,7 @@ SOURCE_WEIGHTS = {
     "help": 0.85,
     "org": 0.7,
     "notes": 0.7,
+    "interaction": 0.7,
     "referral": 0.7,
 }
 CHUNK = 500
@@ -157,9 +158,10 @@ def refresh_people(
     seen: dict[tuple[str, str], Analysis] = {}
     concept_domains = dict(conn.execute("SELECT id, domain FROM concept").fetchall())
     cues = {
-        "notes": shared.third_party_cues | shared.referral_cues,
-        "help": shared.referral_cues,
+        "notes": shared.third_party_cues,
+        "interaction": shared.third_party_cues,
     }
+    wants = {kind: shared.referral_cues for kind in ("notes", "interaction", "help")}
     done = 0
     for part in chunks(list(ids)):
         if progress:
@@ -181,8 +183,9 @@ def refresh_people(
                     source,
                     stop,
                     problems=kind in ("help", "referral"),
-                    free_text=kind in ("notes", "help", "org"),
+                    free_text=kind in ("notes", "help", "org", "interaction"),
                     third_party=cues.get(kind, frozenset()),
+                    wanted=wants.get(kind, frozenset()),
                 )
                 if kind in ("skill", "title", "org"):
                     seen[(kind, text)] = analysis
@@ -266,6 +269,13 @@ def _texts(
         when = f"{MONTHS[int(day[5:7]) - 1]} {day[:4]}"
         text = f"{skill}: {what}" if skill else what
         yield pid, "help", text, f"helped you in {when}: '{_short(what)}'"
+    for pid, note, day in conn.execute(
+        f"SELECT person_id, note, date FROM interaction WHERE note IS NOT NULL AND note <> '' "
+        f"AND person_id IN ({marks})",
+        ids,
+    ):
+        when = f"{MONTHS[int(day[5:7]) - 1]} {day[:4]}"
+        yield pid, "interaction", note, f"you noted in {when}: '{_short(note)}'"
     for pid, need in conn.execute(
         f"SELECT to_id, need FROM referral WHERE to_id IN ({marks})", ids
     ):
@@ -307,7 +317,6 @@ def fulltext_scores(
     if not terms:
         return {}
     shared = load_words()
-    cues = shared.third_party_cues | shared.referral_cues
     total = max(1, conn.execute("SELECT count(*) FROM person").fetchone()[0])
     idf: dict[str, float] = {}
     best: dict[int, dict[str, tuple[float, str]]] = {}
@@ -325,7 +334,9 @@ def fulltext_scores(
                 toks = words(text)
                 prefix = term.fts.strip('"*')
                 at = [i for i, t in enumerate(toks) if t.startswith(prefix)]
-                if at and all(cues.intersection(toks[max(0, i - 5) : i]) for i in at):
+                if at and all(
+                    someone_else(toks, i, shared.third_party_cues, shared.referral_cues) for i in at
+                ):
                     continue
                 label, weight = FULLTEXT_FIELDS[field]
                 seen = best.setdefault(pid, {}).get(term.word)

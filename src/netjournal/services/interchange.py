@@ -965,6 +965,7 @@ def _add_events(
         "INSERT INTO help (person_id, direction, date, what, skill) VALUES (?, ?, ?, ?, ?)", helps
     )
     plan.touched_keys.update(r.person for r in doc.help if r.direction == "got")
+    plan.touched_keys.update(r.person for r in doc.interactions if r.note)
     new_ties: dict[tuple[int, int], str | None] = {}
     for r in doc.ties:
         low, high = sorted((ids[r.a], ids[r.b]))
