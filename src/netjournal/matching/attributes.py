@@ -70,12 +70,12 @@ PAIR = re.compile(r"\b([a-z]{2})\s*(?:-|>|/|–|→|<>)\s*([a-z]{2})\b", re.IGNO
 COUNTRIES: dict[str, tuple[str, ...]] = {
     "it": (
         "italy", "italia", "italian", "italiano", "italiana", "italiane", "italiani",
-        "commercialista", "notaio", "avvocato", "avvocata", "partita iva", "agenzia delle entrate",
+        "partita iva", "agenzia delle entrate",
         "inps", "caf", "imu", "codice fiscale", "forfettario",
     ),
     "gb": (
         "uk", "u.k", "united kingdom", "britain", "great britain", "british", "regno unito",
-        "hmrc", "solicitor", "solicitors", "barrister", "self assessment", "companies house",
+        "hmrc", "self assessment", "companies house",
         "land registry", "conveyancing", "council tax", "nhs", "inghilterra",
     ),
     "gb-eng": ("england", "english", "wales", "welsh"),
@@ -102,6 +102,13 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "pl": ("poland", "polish", "polonia", "polacco"),
     "br": ("brazil", "brazilian", "brasile", "brasiliano"),
 }  # fmt: skip
+# Titles of one system of law or tax: in a profile they say where someone
+# practises; in a need they name the trade itself ("cerco un commercialista").
+TITLES: dict[str, tuple[str, ...]] = {
+    "it": ("commercialista", "notaio", "avvocato", "avvocata", "avv", "geometra"),
+    "gb": ("solicitor", "solicitors", "barrister", "chartered accountant"),
+    "de": ("rechtsanwalt", "rechtsanwaltin", "steuerberater", "patentanwalt", "patentanwaltin"),
+}
 # A part of a country is also in the country ("UK tax" covers Edinburgh).
 PART_OF = {"gb-eng": "gb", "gb-sct": "gb", "gb-nir": "gb"}
 
@@ -304,10 +311,13 @@ class Value:
     spoken: bool = False  # next to "speaks", "madrelingua": a language for any trade
 
 
-@lru_cache(maxsize=1)
-def _phrases() -> dict[tuple[str, ...], list[tuple[str, str]]]:
+@lru_cache(maxsize=2)
+def _phrases(titles: bool = False) -> dict[tuple[str, ...], list[tuple[str, str]]]:
     """Every naming phrase, as a tuple of words → the (kind, code) it names."""
     out: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    for code, names in TITLES.items() if titles else ():
+        for name in names:
+            out.setdefault(tuple(name.split()), []).append((JURISDICTION, code))
     for code, names in LANGUAGES.items():
         for name in names:
             out.setdefault(tuple(name.split()), []).append((LANGUAGE, code))
@@ -319,13 +329,13 @@ def _phrases() -> dict[tuple[str, ...], list[tuple[str, str]]]:
     return out
 
 
-def values_in(tokens: list[str], raw: str = "") -> list[Value]:
+def values_in(tokens: list[str], raw: str = "", *, titles: bool = False) -> list[Value]:
     """Every language and country ``tokens`` name, longest phrase first at each place.
 
     ``us`` counts only when the text wrote it in capitals ("my US tax return";
     "help us" is a pronoun), and a two-letter code only in a pair ("EN-IT").
     """
-    table = _phrases()
+    table = _phrases(titles)
     longest = max(len(k) for k in table)
     out: list[Value] = []
     i = 0
@@ -381,7 +391,7 @@ def bound(
 def codes_of(tokens: list[str], raw: str, city: str | None = None) -> dict[str, set[str]]:
     """The languages and countries a profile text names (with its parts' countries)."""
     found: dict[str, set[str]] = {LANGUAGE: set(), JURISDICTION: set()}
-    for v in values_in(tokens, raw):
+    for v in values_in(tokens, raw, titles=True):
         found[v.kind].add(v.code)
     if city is not None and city in CITY_COUNTRY:
         found[JURISDICTION].add(CITY_COUNTRY[city])

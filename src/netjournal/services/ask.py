@@ -608,6 +608,8 @@ def _holding(conn: sqlite3.Connection, readings: list[tuple[str, str]], ids: lis
         for part in parts:
             names.update(n.replace(".", " ") for n in table.get(part, ()))
             if kind == attributes.JURISDICTION:
+                names.update(attributes.TITLES.get(part, ()))
+            if kind == attributes.JURISDICTION:
                 names.update(c for c, where in attributes.CITY_COUNTRY.items() if where == part)
         if kind == attributes.LANGUAGE and len(code) == 2:
             names.update(
