@@ -5,6 +5,7 @@
     python bench/run.py --quick             # 1000 people, 2 runs
     python bench/run.py --terminal 100000   # also: list/stale/balance on a terminal at 100k
     python bench/run.py --write-docs        # also write the tables into docs/performance.md
+    python bench/run.py --circle            # also a circle on PostgreSQL (bench/circle.py)
 
 Every command runs in a fresh process, as a user runs it, and so does its
 *floor* (``bench/floors/``): the interpreter, ``import typer, rich, sqlite3``
@@ -989,6 +990,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--write-docs", action="store_true", help=f"write the tables into {DOCS.relative_to(ROOT)}"
     )
+    parser.add_argument(
+        "--circle",
+        action="store_true",
+        help="also bench/circle.py: 200 members x 500 people on PostgreSQL (skipped without it)",
+    )
     parser.add_argument("--docs", type=Path, default=DOCS, help=argparse.SUPPRESS)
     parser.add_argument(
         "--keep",
@@ -1056,6 +1062,9 @@ def main(argv: list[str] | None = None) -> int:
         "",
     ]
     print("\n".join([*header, *rep.lines]))
+    if args.circle:  # a server of its own; prints "skipped: …" without PostgreSQL's binaries
+        circle = subprocess.run([sys.executable, str(HERE / "circle.py"), "--runs", str(runs)])
+        rep.failed = rep.failed or circle.returncode != 0
     if args.write_docs:
         write_docs(args.docs, [*header, *rep.lines])
         _progress(f"wrote {args.docs}")

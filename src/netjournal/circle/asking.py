@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,12 @@ class Query:
     concepts: list[str]
     terms: list[str]
     by_terms: bool  # the need names no known concept: match on words
+    factors: dict[str, float] = field(default_factory=dict)  # concept -> strength of evidence
+
+
+#: Candidates the server keeps for the engine to rank: the strongest evidence first.
+CANDIDATES = 60
+CANDIDATES_PER_SUGGESTION = 12
 
 
 def ask_circle(
@@ -61,7 +67,7 @@ def ask_circle(
         try:
             with pg.transaction():
                 pg.execute("SET TRANSACTION READ ONLY")
-                rows = _fetch(pg, info.name, query)
+                rows = _fetch(pg, info.name, query, limit)
         except psycopg.Error as exc:
             raise refused(exc, "the question") from exc
     if not rows.people:
@@ -88,7 +94,13 @@ def ask_circle(
 
 
 def _query(conn: sqlite3.Connection, need: str) -> Query:
-    """What to look up in the circle: concept ids (with narrower ones), or words."""
+    """What to look up in the circle: concept ids (with narrower ones), or words.
+
+    Each concept carries the factor the engine gives evidence for it (narrower
+    than asked, named later in the need, a trade one step up), so that the
+    server can keep the strongest candidates only.
+    """
+    from netjournal.matching.ranking import PARENT_FALLBACK, concept_strength
     from netjournal.matching.text import stem_en, stem_it
     from netjournal.services.ask import understand
 
@@ -97,24 +109,23 @@ def _query(conn: sqlite3.Connection, need: str) -> Query:
     ids = sorted({m.concept_id for m in analysis.mentions})
     if not ids:
         return Query([], terms, by_terms=True)
+    first = min(analysis.mentions, key=lambda m: min(m.positions)).concept_id
+    factors = {cid: concept_strength(1.0, 0, first=cid == first) for cid in ids}
     marks = ",".join("?" * len(ids))
+    for ancestor, descendant, depth in conn.execute(
+        f"SELECT ancestor, descendant, depth FROM concept_closure WHERE ancestor IN ({marks})", ids
+    ):
+        strength = concept_strength(1.0, int(depth), first=ancestor == first)
+        factors[descendant] = max(factors.get(descendant, 0.0), strength)
     problems = sorted({m.concept_id for m in analysis.mentions if m.kind == "problem"})
-    concepts = {
-        r[0]
-        for r in conn.execute(
-            f"SELECT descendant FROM concept_closure WHERE ancestor IN ({marks})", ids
-        )
-    }
     if problems:  # a problem nobody covers may go one trade up
-        concepts |= {
-            r[0]
-            for r in conn.execute(
-                "SELECT ancestor FROM concept_closure WHERE depth = 1 "
-                f"AND descendant IN ({','.join('?' * len(problems))})",
-                problems,
-            )
-        }
-    return Query(sorted(concepts | set(ids)), terms, by_terms=False)
+        for (parent,) in conn.execute(
+            "SELECT ancestor FROM concept_closure WHERE depth = 1 "
+            f"AND descendant IN ({','.join('?' * len(problems))})",
+            problems,
+        ):
+            factors[parent] = max(factors.get(parent, 0.0), PARENT_FALLBACK)
+    return Query(sorted(factors), terms, by_terms=False, factors=factors)
 
 
 @dataclass
@@ -125,33 +136,59 @@ class CircleRows:
     terms: list[tuple[str, str, str, str, float, str]]
 
 
-def _fetch(pg: psycopg.Connection, circle: str, query: Query) -> CircleRows:
-    """Everyone other members published who matches, with the matching evidence."""
+def _fetch(pg: psycopg.Connection, circle: str, query: Query, limit: int) -> CircleRows:
+    """The strongest candidates other members published, with their matching evidence.
+
+    One aggregate over the indexed evidence keeps the ``CANDIDATES`` people
+    whose best evidence is strongest (set-based, on the server); only their
+    rows travel to the client, whose engine ranks them.
+    """
     from netjournal.circle.schema import compose, member_key
 
     member_key(pg, circle)
+    keep = max(CANDIDATES, CANDIDATES_PER_SUGGESTION * limit)
     if query.by_terms:
-        hits = "SELECT DISTINCT owner, ref FROM {s}.person_term WHERE term = ANY(%(terms)s)"
+        table, column, keys = "person_term", "term", query.terms
+        factors = [1.0] * len(keys)
+        order = "x.covered DESC, x.best DESC"
+        covered = "count(DISTINCT e.term)"
     else:
-        hits = "SELECT DISTINCT owner, ref FROM {s}.person_concept WHERE concept_id = ANY(%(ids)s)"
-    params = {"ids": query.concepts, "terms": query.terms}
-    with_hits = (
-        f"WITH hit AS (SELECT h.owner, h.ref FROM ({hits}) h WHERE h.owner <> session_user) "
-    )
+        table, column, keys = "person_concept", "concept_id", query.concepts
+        factors = [query.factors.get(k, 1.0) for k in keys]
+        order = "x.best DESC, x.covered DESC"
+        covered = "count(*)"  # evidence rows: a hash aggregate, no sort
+    if not keys:
+        return CircleRows({}, [], [], [])
+    hits = pg.execute(
+        compose(
+            "SELECT x.owner, x.ref FROM ("
+            f"  SELECT e.owner, e.ref, max(e.weight * w.factor) AS best, {covered} AS covered "
+            f"  FROM {{s}}.{table} e JOIN unnest(%s::text[], %s::real[]) AS w(k, factor) "
+            f"    ON e.{column} = w.k "
+            f"  WHERE e.{column} = ANY(%s) AND e.owner <> session_user "
+            "  GROUP BY e.owner, e.ref) x "
+            f"ORDER BY {order}, x.owner, x.ref LIMIT %s",
+            circle,
+        ),
+        (keys, factors, keys, keep),
+    ).fetchall()
+    if not hits:
+        return CircleRows({}, [], [], [])
+    chosen = ([h[0] for h in hits], [h[1] for h in hits])
+    chosen_sql = "unnest(%(owners)s::text[], %(refs)s::text[]) AS k(owner, ref)"
+    params = {"owners": chosen[0], "refs": chosen[1], "ids": query.concepts, "terms": query.terms}
     people = pg.execute(
         compose(
-            with_hits + "SELECT p.owner, p.ref, p.name, p.norm_name FROM hit JOIN {s}.person p "
-            "USING (owner, ref) ORDER BY p.owner, p.ref",
+            f"SELECT p.owner, p.ref, p.name, p.norm_name FROM {chosen_sql} "
+            "JOIN {s}.person p USING (owner, ref) ORDER BY p.owner, p.ref",
             circle,
         ),
         params,
     ).fetchall()
-    if not people:
-        return CircleRows({}, [], [], [])
     concepts = pg.execute(
         compose(
-            with_hits + "SELECT c.owner, c.ref, c.concept_id, c.source, c.weight, c.evidence "
-            "FROM hit JOIN {s}.person_concept c USING (owner, ref) "
+            "SELECT c.owner, c.ref, c.concept_id, c.source, c.weight, c.evidence "
+            f"FROM {chosen_sql} JOIN {{s}}.person_concept c USING (owner, ref) "
             "WHERE c.concept_id = ANY(%(ids)s)",
             circle,
         ),
@@ -159,8 +196,9 @@ def _fetch(pg: psycopg.Connection, circle: str, query: Query) -> CircleRows:
     ).fetchall()
     terms = pg.execute(
         compose(
-            with_hits + "SELECT t.owner, t.ref, t.term, t.source, t.weight, t.evidence "
-            "FROM hit JOIN {s}.person_term t USING (owner, ref) WHERE t.term = ANY(%(terms)s)",
+            "SELECT t.owner, t.ref, t.term, t.source, t.weight, t.evidence "
+            f"FROM {chosen_sql} JOIN {{s}}.person_term t USING (owner, ref) "
+            "WHERE t.term = ANY(%(terms)s)",
             circle,
         ),
         params,

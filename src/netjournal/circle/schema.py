@@ -141,9 +141,20 @@ ALTER TABLE {s}.need ADD COLUMN for_name text
     CHECK (for_name IS NULL OR length(for_name) BETWEEN 1 AND 200);
 """
 
+# ``net ask --circle`` keeps the strongest candidates with one aggregate over
+# the evidence of the concepts (or words) asked: indexes that hold the owner,
+# the person and the weight answer it from the index alone.
+S003_EVIDENCE_COVER = """
+CREATE INDEX person_concept_cover ON {s}.person_concept (concept_id) INCLUDE (owner, ref, weight);
+DROP INDEX {s}.person_concept_concept;
+CREATE INDEX person_term_cover ON {s}.person_term (term) INCLUDE (owner, ref, weight);
+DROP INDEX {s}.person_term_term;
+"""
+
 SERVER_MIGRATIONS: tuple[ServerMigration, ...] = (
     ServerMigration(1, "s001_circle", S001_CIRCLE),
     ServerMigration(2, "s002_need_for", S002_NEED_FOR),
+    ServerMigration(3, "s003_evidence_cover", S003_EVIDENCE_COVER),
 )
 SERVER_VERSION = SERVER_MIGRATIONS[-1].version
 
