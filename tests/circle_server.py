@@ -48,15 +48,18 @@ class Server:
     socket_dir: Path
     password: str
     root: Path
+    port: int = PORT
+    tcp_host: str | None = None  # also listening there (e.g. 127.0.0.1), else a socket only
 
     def conninfo(self, user: str = "postgres", dbname: str = "postgres") -> str:
-        return f"host={self.socket_dir} port={PORT} user={user} dbname={dbname}"
+        return f"host={self.socket_dir} port={self.port} user={user} dbname={dbname}"
 
     def uri(self, user: str, dbname: str) -> str:
         from urllib.parse import quote
 
         return (
-            f"postgresql://{quote(user)}@/{dbname}?host={quote(str(self.socket_dir))}&port={PORT}"
+            f"postgresql://{quote(user)}@/{dbname}?host={quote(str(self.socket_dir))}"
+            f"&port={self.port}"
         )
 
     def admin(self, sql: str, dbname: str = "postgres") -> None:
@@ -83,8 +86,39 @@ def _as_server_user() -> dict[str, object]:
     return {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
 
 
-def start_server() -> Iterator[Server]:
-    """Start a fresh cluster; yield it; stop it and remove its folder."""
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
+    """A throw-away certificate and key made with ``openssl``; skips without it."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("no openssl on PATH to make a self-signed certificate")
+    cert, key = folder / "server.crt", folder / "server.key"
+    subprocess.run(
+        [
+            *(openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"),
+            *("-subj", "/CN=localhost", "-keyout", str(key), "-out", str(cert)),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    key.chmod(0o600)
+    return cert, key
+
+
+def start_server(*, tcp: bool = False, tls: bool = False) -> Iterator[Server]:
+    """Start a fresh cluster; yield it; stop it and remove its folder.
+
+    ``tcp``: also listen on 127.0.0.1 (a free port); ``tls``: with a
+    self-signed certificate (``ssl = on``), made with openssl.
+    """
     binaries = server_bin()
     if binaries is None:
         message = (
@@ -94,16 +128,27 @@ def start_server() -> Iterator[Server]:
         if os.environ.get("CI"):
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
+    if tls and shutil.which("openssl") is None:
+        pytest.skip("no openssl on PATH to make a self-signed certificate")
     root = Path(tempfile.mkdtemp(prefix="netjournal-pg-"))
     data, sockets = root / "data", root / "run"
     sockets.mkdir()
     password = secrets.token_urlsafe(16)
     (root / "pw").write_text(password + "\n")
     run_as = _as_server_user()
+    owned = [root, sockets, root / "pw"]
+    extra, settings = "", ""
+    if tls:  # in postgresql.conf, so that ALTER SYSTEM (a test) may turn it off
+        cert, key = self_signed_certificate(root)
+        owned += [cert, key]
+        settings = f"ssl = on\nssl_cert_file = '{cert}'\nssl_key_file = '{key}'\n"
+    port = free_port() if tcp or tls else PORT
+    if tcp or tls:
+        extra += " -c listen_addresses=127.0.0.1"
     if run_as:
         os.chmod(root, 0o755)
         os.chmod(sockets, 0o755)
-        for path in (root, sockets, root / "pw"):
+        for path in owned:
             os.chown(path, int(run_as["user"]), int(run_as["group"]))  # type: ignore[call-overload]
     subprocess.run(
         [
@@ -125,9 +170,12 @@ def start_server() -> Iterator[Server]:
         capture_output=True,
         **run_as,  # type: ignore[arg-type]
     )
+    if settings:
+        with (data / "postgresql.conf").open("a") as conf:
+            conf.write(settings)
     options = (
-        f"-k {sockets} -p {PORT} -c listen_addresses='' -c fsync=off "
-        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
+        f"-k {sockets} -p {port} -c listen_addresses='' -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60" + extra
     )
     started = subprocess.run(
         [
@@ -150,7 +198,7 @@ def start_server() -> Iterator[Server]:
         shutil.rmtree(root, ignore_errors=True)
         pytest.fail(f"PostgreSQL did not start: {started.stderr}\n{log}", pytrace=False)
     try:
-        yield Server(sockets, password, root)
+        yield Server(sockets, password, root, port, "127.0.0.1" if tcp or tls else None)
     finally:
         subprocess.run(
             [str(binaries / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
