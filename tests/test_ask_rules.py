@@ -92,3 +92,61 @@ def test_a_third_party_mention_or_a_need_is_not_evidence(net: Net) -> None:
     assert keys(net, "I need a lawyer") == []
     assert keys(net, "acupuncturist") == []
     assert keys(net, "orthodontist") == []
+
+
+@pytest.fixture
+def doctors(net: Net) -> Net:
+    net("add", "Elena Ruggeri", "--title", "GP")
+    net("add", "Giorgio Bassi", "--title", "Physiotherapist")
+    net("add", "Luca Neri", "--title", "Osteopath")
+    net("add", "Anna Rossi", "--title", "Lawyer")
+    net("add", "Alberto Ricci", "--title", "Notary")
+    net("add", "Marta Olivero", "--title", "Graphic designer")
+    net("add", "Gabriele Marino", "--title", "Accountant")
+    return net
+
+
+def test_already_tried_rules_a_trade_out(doctors: Net) -> None:
+    assert keys(doctors, "a GP for blood tests") == ["elena-ruggeri"]
+    assert keys(doctors, "My GP already did the blood tests. I still feel tired.") == []
+    assert keys(doctors, "The physiotherapist told us to rest. We need an osteopath.") == [
+        "luca-neri"
+    ]
+    assert keys(doctors, "We went to the physiotherapist twice; maybe an osteopath?") == [
+        "luca-neri"
+    ]
+
+
+def test_a_trade_refused_is_not_offered(doctors: Net) -> None:
+    assert keys(doctors, "I need a lawyer, not a notary") == ["anna-rossi"]
+
+
+def test_who_the_writer_is_is_not_the_need(doctors: Net) -> None:
+    assert keys(
+        doctors, "I've been freelancing as a graphic designer and I need an accountant"
+    ) == ["gabriele-marino"]
+    # someone else's trade is what is asked for
+    assert keys(doctors, "someone who works as a graphic designer") == ["marta-olivero"]
+
+
+def test_a_long_need_leads_with_its_main_need(doctors: Net) -> None:
+    need = (
+        "We bought a flat last year and the notary was lovely. Now the neighbours are "
+        "building a wall on our land. We need a lawyer who can stop them."
+    )
+    assert keys(doctors, need) == ["anna-rossi"]
+    several = "Our designer quit. We need an accountant for the new company, and a designer too."
+    found = keys(doctors, several)
+    assert found[0] == "gabriele-marino"
+    assert "marta-olivero" in found
+
+
+def test_an_institution_names_the_jurisdiction_of_the_whole_need(lawyers: Net) -> None:
+    need = (
+        "I work freelance on a partita IVA. This year my income went over the threshold "
+        "and my old accountant has retired."
+    )
+    assert keys(lawyers, need) == ["vito-parisi"]
+    assert keys(lawyers, "HMRC sent me a letter about my tax return. I need an accountant.") == [
+        "phil-evans"
+    ]

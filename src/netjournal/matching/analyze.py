@@ -48,6 +48,8 @@ class Analysis:
     tokens: list[str]
     mentions: list[Mention] = field(default_factory=list)
     residual: list[str] = field(default_factory=list)
+    ruled_out: set[str] = field(default_factory=set)  # concepts tried already or refused
+    lead: str | None = None  # the concept the need asks for first, when it says
 
     def concepts(self) -> set[str]:
         return {m.concept_id for m in self.mentions}
@@ -251,3 +253,209 @@ def _problem_candidates(
         mention = Mention(concept_id, text, text, "problem", positions)
         out.append((len(positions), 0, min(positions), mention))
     return out
+
+
+# ------------------------------------------------------------ long needs
+
+DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "my",
+        "our",
+        "your",
+        "his",
+        "her",
+        "their",
+        "un",
+        "una",
+        "uno",
+        "il",
+        "lo",
+        "la",
+        "l",
+        "mio",
+        "mia",
+        "nostro",
+        "nostra",
+        "suo",
+        "sua",
+    ]
+)
+# "I've been freelancing as a designer", "sono un grafico": who I am, not what I need.
+SELF_CUES = frozenset(["as", "am", "m", "been", "sono", "siamo", "come", "faccio", "lavoro"])
+AS = frozenset({"as", "come"})
+FIRST_PERSON = frozenset(["i", "we", "io", "noi", "sono", "siamo", "lavoro", "faccio"])
+OTHERS = frozenset(["who", "someone", "somebody", "anyone", "chi", "qualcuno", "che"])
+# Before a trade: "not a notary", "instead of", "went to the GP", "tried an osteopath".
+RULED_OUT_BEFORE = frozenset(
+    [
+        "not",
+        "no",
+        "non",
+        "nor",
+        "without",
+        "senza",
+        "instead",
+        "invece",
+        "rather",
+        "than",
+        "tried",
+        "seen",
+        "saw",
+        "visited",
+        "consulted",
+        "provato",
+        "visto",
+    ]
+)
+BEEN_TO = frozenset(["been", "went", "gone", "stato", "stata", "andato", "andata"])
+# After a trade: "my GP already did the blood tests", "the paediatrician told us to wait".
+ALREADY = frozenset({"already", "gia"})
+DID = frozenset(
+    [
+        "told",
+        "said",
+        "says",
+        "did",
+        "tried",
+        "checked",
+        "suggested",
+        "prescribed",
+        "referred",
+        "sent",
+        "detto",
+        "fatto",
+        "visto",
+        "provato",
+        "consigliato",
+        "mandato",
+    ]
+)
+AUXILIARY = frozenset(["has", "have", "had", "ha", "hanno", "ci", "mi", "us", "me"])
+DID_NOT = frozenset(["did", "could", "would", "was", "has", "can"])
+NOT = frozenset({"not", "never", "non"})
+AFTER_WINDOW = 3
+# A trade already in the story: "the paediatrician", "my GP", "il medico".
+DEFINITE = frozenset(
+    [
+        "the",
+        "my",
+        "our",
+        "your",
+        "his",
+        "her",
+        "their",
+        "il",
+        "lo",
+        "la",
+        "l",
+        "mio",
+        "mia",
+        "nostro",
+        "nostra",
+        "suo",
+        "sua",
+    ]
+)
+
+
+def _before(tokens: list[str], start: int) -> list[str]:
+    """The words before ``start``, determiners skipped ("tried *an* osteopath")."""
+    i = start - 1
+    while i >= 0 and tokens[i] in DETERMINERS:
+        i -= 1
+    return tokens[max(0, i - 4) : i + 1]
+
+
+def is_self(tokens: list[str], start: int, cues: frozenset[str] = SELF_CUES) -> bool:
+    """Whether a trade names who the writer is ("as a designer", "I'm a nurse")."""
+    before = _before(tokens, start)
+    if not before or before[-1] not in cues:
+        return False
+    window = tokens[max(0, start - 6) : start]
+    return bool(FIRST_PERSON.intersection(window)) and not OTHERS.intersection(window)
+
+
+def is_ruled_out(tokens: list[str], start: int, end: int, request: frozenset[str]) -> bool:
+    """Whether a trade is what the writer does not want, or already tried.
+
+    "not a notary", "rather than a lawyer", "I don't need a plumber",
+    "we went to the GP", "my GP already did the blood tests", "the
+    paediatrician told us to wait".
+    """
+    before = _before(tokens, start)
+    if before:
+        last = before[-1]
+        if last in RULED_OUT_BEFORE:
+            return True
+        if last == "to" and len(before) > 1 and before[-2] in BEEN_TO:
+            return True
+        if last in request and len(before) > 1 and before[-2] in ("not", "non"):
+            return True
+    after = tokens[end : end + AFTER_WINDOW]
+    if ALREADY.intersection(after):
+        return True
+    while after and after[0] in AUXILIARY:
+        after = after[1:]
+    if after and after[0] in DID:
+        return True
+    return len(after) > 1 and after[0] in DID_NOT and after[1] in NOT
+
+
+def read_need(
+    tokens: list[str],
+    sentence_of: list[int],
+    mentions: list[Mention],
+    request: frozenset[str],
+    questions: frozenset[int] = frozenset(),
+) -> tuple[list[Mention], set[str], str | None]:
+    """What a need of several sentences asks for: mentions kept, concepts ruled out, the lead.
+
+    Who the writer is and what they already tried or do not want is not the
+    need.  The need leads with what the first sentence that asks (a request
+    word, or a question) names; in a story of several sentences, a trade
+    named with "the", "my" … elsewhere is a character of it ("the
+    paediatrician", "my GP") when the asking sentence names one itself.
+    """
+    ruled: set[str] = set()
+    kept: list[Mention] = []
+    for m in mentions:
+        start, end = min(m.positions), max(m.positions) + 1
+        # "I'm a nurse" is who I am; "I'm locked out" is my problem ("as a" is who I am).
+        if (m.kind == "label" and is_self(tokens, start)) or any(
+            is_self(tokens, p, cues=AS) for p in m.positions
+        ):
+            continue
+        if m.kind == "label" and is_ruled_out(tokens, start, end, request):
+            ruled.add(m.concept_id)
+            continue
+        kept.append(m)
+    kept = [m for m in kept if m.concept_id not in ruled]
+    # "we don't know why" does not ask; "who could look at it?" does.
+    asking = sorted(
+        {
+            s
+            for i, s in enumerate(sentence_of)
+            if tokens[i] in request and not NOT.intersection(tokens[max(0, i - 2) : i])
+        }
+        | set(questions)
+    )
+    lead: str | None = None
+    if len(set(sentence_of)) > 1:
+        for first in asking:
+            in_first = [m for m in kept if sentence_of[min(m.positions)] == first]
+            if not in_first:
+                continue
+            lead = min(in_first, key=lambda m: min(m.positions)).concept_id
+            kept = [
+                m
+                for m in kept
+                if sentence_of[min(m.positions)] == first
+                or m.kind != "label"
+                or min(m.positions) == 0
+                or tokens[min(m.positions) - 1] not in DEFINITE
+            ]
+            break
+    return kept, ruled, lead

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 LANGUAGE = "language"
 JURISDICTION = "jurisdiction"
+INSTITUTION = "institution"  # only while reading: becomes a jurisdiction
 
 # Language code → the words naming it (English and Italian, folded).
 LANGUAGES: dict[str, tuple[str, ...]] = {
@@ -70,20 +71,17 @@ PAIR = re.compile(r"\b([a-z]{2})\s*(?:-|>|/|–|→|<>)\s*([a-z]{2})\b", re.IGNO
 COUNTRIES: dict[str, tuple[str, ...]] = {
     "it": (
         "italy", "italia", "italian", "italiano", "italiana", "italiane", "italiani",
-        "partita iva", "agenzia delle entrate",
-        "inps", "caf", "imu", "codice fiscale", "forfettario",
     ),
     "gb": (
         "uk", "u.k", "united kingdom", "britain", "great britain", "british", "regno unito",
-        "hmrc", "self assessment", "companies house",
-        "land registry", "conveyancing", "council tax", "nhs", "inghilterra",
+        "inghilterra",
     ),
     "gb-eng": ("england", "english", "wales", "welsh"),
     "gb-sct": ("scotland", "scottish", "scots", "scozia", "scozzese"),
     "gb-nir": ("northern ireland",),
     "ie": ("ireland", "irish", "irlanda", "irlandese", "revenue ie"),
     "us": ("usa", "u.s", "u.s.a", "united states", "america", "american", "stati uniti",
-           "americano", "americana", "irs"),
+           "americano", "americana"),
     "fr": ("france", "french", "francia", "francese", "brittany", "bretagne", "bretagna",
            "normandy", "normandia", "provence", "provenza"),
     "de": ("germany", "german", "germania", "tedesco", "tedesca", "bavaria", "baviera",
@@ -101,6 +99,20 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "gr": ("greece", "greek", "grecia", "greco"),
     "pl": ("poland", "polish", "polonia", "polacco"),
     "br": ("brazil", "brazilian", "brasile", "brasiliano"),
+}  # fmt: skip
+# Institutions and terms of one system of law or tax: named anywhere in a need
+# ("HMRC has sent me a letter", "over the forfettario threshold"), they say
+# which system it is under.
+INSTITUTIONS: dict[str, tuple[str, ...]] = {
+    "it": (
+        "partita iva", "agenzia delle entrate", "inps", "caf", "imu", "codice fiscale",
+        "forfettario", "regime forfettario", "dichiarazione dei redditi", "modello 730",
+    ),
+    "gb": (
+        "hmrc", "self assessment", "companies house", "land registry", "council tax",
+        "stamp duty", "national insurance",
+    ),
+    "us": ("irs", "form 1040", "social security number"),
 }  # fmt: skip
 # Titles of one system of law or tax: in a profile they say where someone
 # practises; in a need they name the trade itself ("cerco un commercialista").
@@ -309,15 +321,22 @@ class Value:
     start: int
     end: int
     spoken: bool = False  # next to "speaks", "madrelingua": a language for any trade
+    institution: bool = False  # "HMRC", "partita IVA": the system the whole need is under
 
 
 @lru_cache(maxsize=2)
 def _phrases(titles: bool = False) -> dict[tuple[str, ...], list[tuple[str, str]]]:
-    """Every naming phrase, as a tuple of words → the (kind, code) it names."""
+    """Every naming phrase, as a tuple of words → the (kind, code) it names.
+
+    An institution's kind is ``institution`` (a jurisdiction named anywhere).
+    """
     out: dict[tuple[str, ...], list[tuple[str, str]]] = {}
     for code, names in TITLES.items() if titles else ():
         for name in names:
             out.setdefault(tuple(name.split()), []).append((JURISDICTION, code))
+    for code, names in INSTITUTIONS.items():
+        for name in names:
+            out.setdefault(tuple(name.split()), []).append((INSTITUTION, code))
     for code, names in LANGUAGES.items():
         for name in names:
             out.setdefault(tuple(name.split()), []).append((LANGUAGE, code))
@@ -347,7 +366,12 @@ def values_in(tokens: list[str], raw: str = "", *, titles: bool = False) -> list
             if not found:
                 continue
             spoken = bool(SPEAK.intersection(tokens[max(0, i - 2) : i + size + 2]))
-            out.extend(Value(kind, code, i, i + size, spoken) for kind, code in found)
+            out.extend(
+                Value(JURISDICTION, code, i, i + size, spoken, institution=True)
+                if kind == INSTITUTION
+                else Value(kind, code, i, i + size, spoken)
+                for kind, code in found
+            )
             i += size - 1
             break
         else:
@@ -369,7 +393,7 @@ def bound(
     Inside a span ("learn portuguese"), just before it ("a *French* notary",
     "a *Japanese* business translator"), or a few words after it through a
     link ("a question *of Scottish* law", "insegnante *di tedesco*").  A value
-    next to "speaks" qualifies every span.
+    next to "speaks", and an institution, qualify every span.
     """
     out = []
     for v in values:
@@ -381,7 +405,7 @@ def bound(
             before = v.end <= start and start - v.end <= 1
             gap = tokens[end : v.start]
             after = end <= v.start and len(gap) <= AFTER and bool(LINKS.intersection(gap))
-            if inside or before or after or v.spoken:
+            if inside or before or after or v.spoken or v.institution:
                 which.append(n)
         if which:
             out.append((v, which))

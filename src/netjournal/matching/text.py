@@ -32,6 +32,20 @@ def words(text: str) -> list[str]:
     return [w for w in _WORD.findall(folded.replace("-", " ").replace("'", " ")) if w]
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+
+
+def sentences(text: str) -> tuple[list[int], frozenset[int]]:
+    """For each word of ``text`` (as :func:`words` splits it), its sentence; and the questions."""
+    of: list[int] = []
+    questions: set[int] = set()
+    for n, part in enumerate(_SENTENCE_END.split(text.strip())):
+        of += [n] * len(words(part))
+        if part.rstrip().endswith("?"):
+            questions.add(n)
+    return of, frozenset(questions)
+
+
 @lru_cache(maxsize=2)
 def _stemmer(language: str) -> Any:
     import snowballstemmer

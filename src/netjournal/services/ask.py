@@ -28,7 +28,7 @@ from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from netjournal.matching import spelling
-from netjournal.matching.analyze import Analysis, Mention, analyze
+from netjournal.matching.analyze import Analysis, Mention, analyze, read_need
 from netjournal.matching.lexicon import load_words
 from netjournal.matching.ranking import (
     FULLTEXT_COVERAGE,
@@ -49,7 +49,7 @@ from netjournal.matching.ranking import (
     with_words,
     within_reach_of_top,
 )
-from netjournal.matching.text import stem_en, stem_it, words
+from netjournal.matching.text import sentences, stem_en, stem_it, words
 from netjournal.services.evidence import TERM_KINDS, SqlPhraseSource, chunks, fulltext_scores
 
 if TYPE_CHECKING:
@@ -189,6 +189,12 @@ def understand(conn: sqlite3.Connection, need: str) -> Analysis:
     if plain:
         analysis.mentions = plain
     analysis.mentions = _most_specific(conn, analysis.mentions)
+    # Who the writer is, what they tried or refuse, and which sentence asks.
+    sentence_of, questions = sentences(need)
+    if len(sentence_of) == len(tokens):
+        analysis.mentions, analysis.ruled_out, analysis.lead = read_need(
+            analysis.tokens, sentence_of, analysis.mentions, shared.request_words, questions
+        )
     return analysis
 
 
@@ -212,25 +218,32 @@ def _most_specific(conn: sqlite3.Connection, mentions: list[Mention]) -> list[Me
 # ------------------------------------------------------------------ matching
 
 
-def _concept_candidates(conn: sqlite3.Connection, mentions: list[Mention]) -> dict[int, Candidate]:
+def _concept_candidates(
+    conn: sqlite3.Connection,
+    mentions: list[Mention],
+    lead: str | None = None,
+    ruled_out: set[str] | None = None,
+) -> dict[int, Candidate]:
     wanted: dict[str, list[Mention]] = {}
     for m in mentions:
         wanted.setdefault(m.concept_id, []).append(m)
     ids = list(wanted)
     found: dict[int, Candidate] = {}
     per_mention: dict[int, set[str]] = {}
+    refused = _narrower(conn, ruled_out or set())
     rows = conn.execute(
         "SELECT pc.person_id, cc.ancestor, cc.depth, pc.source, pc.weight, pc.evidence "
         "FROM concept_closure cc JOIN person_concept pc ON pc.concept_id = cc.descendant "
-        f"WHERE cc.ancestor IN ({','.join('?' * len(ids))})",
-        ids,
+        f"WHERE cc.ancestor IN ({','.join('?' * len(ids))})"
+        + (f" AND pc.concept_id NOT IN ({','.join('?' * len(refused))})" if refused else ""),
+        ids + sorted(refused),
     ).fetchall()
     labels = dict(
         conn.execute(f"SELECT id, label FROM concept WHERE id IN ({','.join('?' * len(ids))})", ids)
     )
     # The first thing a need names is what it asks for ("a recruiter to hire
     # engineers"); what comes later qualifies it.
-    first = min(mentions, key=lambda m: min(m.positions)).concept_id
+    first = lead or min(mentions, key=lambda m: min(m.positions)).concept_id
     for pid, ancestor, depth, _source, weight, evidence in rows:
         strength = concept_strength(weight, depth, first=ancestor == first)
         cand = found.setdefault(pid, Candidate(pid))
@@ -246,6 +259,19 @@ def _concept_candidates(conn: sqlite3.Connection, mentions: list[Mention]) -> di
     for pid, cand in found.items():
         cand.relevance = several_concepts(cand.relevance, len(per_mention[pid]), len(ids))
     return found
+
+
+def _narrower(conn: sqlite3.Connection, ids: set[str]) -> set[str]:
+    """The concepts and everything narrower ("not a notary" refuses every kind of notary)."""
+    if not ids:
+        return set()
+    marks = ",".join("?" * len(ids))
+    return {
+        r[0]
+        for r in conn.execute(
+            f"SELECT descendant FROM concept_closure WHERE ancestor IN ({marks})", sorted(ids)
+        )
+    }
 
 
 def a_or_an(noun: str) -> str:
@@ -609,6 +635,7 @@ def _holding(conn: sqlite3.Connection, readings: list[tuple[str, str]], ids: lis
             names.update(n.replace(".", " ") for n in table.get(part, ()))
             if kind == attributes.JURISDICTION:
                 names.update(attributes.TITLES.get(part, ()))
+                names.update(attributes.INSTITUTIONS.get(part, ()))
             if kind == attributes.JURISDICTION:
                 names.update(c for c, where in attributes.CITY_COUNTRY.items() if where == part)
         if kind == attributes.LANGUAGE and len(code) == 2:
@@ -679,7 +706,11 @@ def ask(
     if city is not None:
         places = set(city[1])
         analysis.residual = [t for t in analysis.residual if t not in places]
-    candidates = _concept_candidates(conn, analysis.mentions) if analysis.mentions else {}
+    candidates = (
+        _concept_candidates(conn, analysis.mentions, analysis.lead, analysis.ruled_out)
+        if analysis.mentions
+        else {}
+    )
     terms = _term_scores(conn, analysis.residual)
     if analysis.mentions:
         for pid, cand in candidates.items():
