@@ -164,12 +164,13 @@ def needs(
             document["circle_needs"] = [n.public() for n in circles.needs]
         render.emit_json(document)
         return
-    render.table(
-        NEEDS_COLUMNS,
-        needs_rows(found),
-        title="Needs you could help with",
-        empty=empty_message(all_),
-    )
+    if found or not circles.needs:
+        render.table(
+            NEEDS_COLUMNS,
+            needs_rows(found),
+            title="Needs you could help with",
+            empty=empty_message(all_),
+        )
     if circles.needs:
         from netjournal.views.circles import CIRCLE_NEEDS_COLUMNS, circle_needs_rows
 
