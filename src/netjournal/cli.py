@@ -863,7 +863,7 @@ def tour(
 
     with tempfile.TemporaryDirectory() as folder:
         _state["db"] = kept_journal(keep) if keep is not None else Path(folder) / "sample.db"
-        with journal() as store:
+        with journal(announce=keep is not None) as store:
             count = load_sample(store)
         render.message(f"A sample journal of {count} people, as of today.\n")
         for need in ("my sink is leaking", "cerco un commercialista", "need a lawyer"):

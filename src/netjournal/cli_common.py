@@ -21,8 +21,12 @@ argv: list[str] = []
 
 
 @contextmanager
-def journal() -> Iterator["Journal"]:
-    """Open the journal for one command, and close it after."""
+def journal(*, announce: bool = True) -> Iterator["Journal"]:
+    """Open the journal for one command, and close it after.
+
+    The first write to a new journal says where it lives, unless ``announce``
+    is false (the tour's journal in a temporary folder).
+    """
     from netjournal.paths import journal_path
     from netjournal.store import open_journal
 
@@ -32,7 +36,7 @@ def journal() -> Iterator["Journal"]:
         yield store
     finally:
         store.close()
-    if store.created and store.wrote:
+    if store.created and store.wrote and announce:
         from netjournal import render
 
         render.message(

@@ -365,10 +365,27 @@ def _paged(out: Console, renderable: Any) -> None:
 def lines(texts: Sequence[Line]) -> None:
     """Lines on stdout: plain text as it is; :class:`Styled` lines styled on a terminal."""
     if is_terminal():
+        term = console()
         for text in texts:
-            _print(_text(text))
+            bare = plain(text)
+            if bare.startswith("  ") and len(bare) > term.width:
+                _print(_hanging(_text(text), len(bare) - len(bare.lstrip()) + 2, term))
+            else:
+                _print(_text(text))
     else:
         out("\n".join(plain(t) for t in texts) + "\n")
+
+
+def _hanging(text: Text, indent: int, term: Console) -> Text:
+    """An indented line too long for the terminal, its continuations under its text."""
+    from rich.text import Text
+
+    first, *rest = text.wrap(term, term.width)
+    if not rest:
+        return first
+    more = Text(" ").join(part.copy() for part in rest)
+    lines = more.wrap(term, max(20, term.width - indent))
+    return Text("\n").join([first, *(Text(" " * indent) + line for line in lines)])
 
 
 def _one_line(text: Line) -> str:

@@ -24,7 +24,7 @@ def merge_lines(report: MergeReport, *, dry_run: bool) -> list[str]:
     verb = "Would merge" if dry_run else "Merged"
     out = [
         f"{verb} {report.gone_name} ({report.gone_key}) into {report.name} ({report.key})"
-        + (" (nothing changed: --dry-run)." if dry_run else ".")
+        + (":" if dry_run else ".")
     ]
     moved = [plural(n, *_MOVED[k]) for k, n in report.moved.items() if n]
     out.append(f"  {'moves' if dry_run else 'moved'}: {', '.join(moved) if moved else 'no events'}")
@@ -32,6 +32,8 @@ def merge_lines(report: MergeReport, *, dry_run: bool) -> list[str]:
         out.append(f"  {_KINDS.get(kind, kind)} added: {', '.join(names)}")
     out += [f"  {line}" for line in report.fields]
     out += [f"  dropped: {what}" for what in report.dropped]
-    if not dry_run:
+    if dry_run:
+        out.append("Nothing changed (--dry-run).")
+    else:
         out.append(f"'{report.gone_key}' now finds {report.name}; 'net undo' takes the merge back.")
     return out

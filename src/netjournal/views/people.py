@@ -54,8 +54,8 @@ def profile_lines(p: Profile) -> list[Line]:
     if p.interactions:
         out.append(styled("[bold]Last contacts[/bold] ({} in all)", len(p.interactions)))
         for i in p.interactions[:RECENT]:
-            kind = f"{i.kind}: " if i.kind else ""
-            out.append(event(i, f"{i.date.isoformat()}  {kind}{i.note or ''}"))
+            what = ": ".join(x for x in (i.kind, i.note) if x)
+            out.append(event(i, f"{i.date.isoformat()}  {what}"))
     else:
         out.append(styled("[bold]Last contacts[/bold]: none yet"))
     gave = [h for h in p.help if h.direction == "gave"]
