@@ -184,7 +184,7 @@ def _environment(values: dict[str, str | None]) -> Iterator[None]:
 
 
 _ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-_PROGRESS = re.compile(r"━+\s+\d+/\d+\s*$")  # a line of the transient progress bar
+_PROGRESS = re.compile(r"(━+|\s{2,})\s*\d+/\d+\s*$")  # a line of the transient progress bar
 
 
 def run(argv: list[str], env: dict[str, str | None], cwd: Path | None = None) -> tuple[int, str]:
