@@ -8,6 +8,10 @@ labels that are ``ambiguous`` in free text, and ``examples``: needs that a
 test runs through need understanding.  ``words.json`` holds stop words,
 request words and phrases to ignore.
 
+Generated files (``generated.json``, made by ``tools/build_knowledge.py``
+from WordNet and ESCO) add concepts that carry their own ``domain``, and
+``additions``: more labels and problems for concepts defined elsewhere.
+
 :func:`compile_lexicon` turns it into rows for the journal's matching index,
 so that answering a need is a few indexed look-ups, not a load of this file.
 """
@@ -173,7 +177,9 @@ def load() -> Lexicon:
 def parse(files: Iterable[tuple[str, Any]]) -> Lexicon:
     """Check domain files against the schema and gather their concepts.
 
-    Refused, with the file and the concept named: a key the schema does not
+    ``additions`` are applied once every file is read, so a generated file
+    can extend a concept of any domain file.  Refused, with the file and the
+    concept named: an addition to an unknown concept, a key the schema does not
     know (a misspelt ``"problem"`` would otherwise be dropped), a missing
     required key, a concept defined twice, a ``broader`` link to nothing, and
     a cycle of ``broader`` links.
@@ -182,8 +188,10 @@ def parse(files: Iterable[tuple[str, Any]]) -> Lexicon:
     file_keys = set(spec["properties"])
     concept_spec = spec["properties"]["concepts"]["items"]
     concept_keys = set(concept_spec["properties"])
+    addition_keys = set(spec["properties"]["additions"]["items"]["properties"])
     where: dict[str, str] = {}
     concepts: dict[str, ConceptDef] = {}
+    additions: list[tuple[str, dict[str, Any]]] = []
     for name, data in files:
         if not isinstance(data, dict):
             raise LexiconError(f"{name}: a domain file is a JSON object")
@@ -196,7 +204,7 @@ def parse(files: Iterable[tuple[str, Any]]) -> Lexicon:
             if not isinstance(item, dict):
                 raise LexiconError(f"{place}: a concept is a JSON object")
             _check_keys(place, item, concept_keys, concept_spec["required"])
-            for key in concept_keys - {"id"}:
+            for key in concept_keys - {"id", "domain"}:
                 value = item.get(key, [])
                 if not isinstance(value, list) or not all(
                     isinstance(x, str) and x.strip() for x in value
@@ -208,7 +216,7 @@ def parse(files: Iterable[tuple[str, Any]]) -> Lexicon:
             where[cid] = name
             concepts[cid] = ConceptDef(
                 id=cid,
-                domain=domain,
+                domain=str(item.get("domain", domain)),
                 broader=list(item.get("broader", [])),
                 en=list(item["en"]),
                 it=list(item.get("it", [])),
@@ -216,6 +224,25 @@ def parse(files: Iterable[tuple[str, Any]]) -> Lexicon:
                 ambiguous=list(item.get("ambiguous", [])),
                 examples=list(item["examples"]),
             )
+        for i, item in enumerate(data.get("additions", [])):
+            place = f"{name}: additions[{i}]"
+            if not isinstance(item, dict):
+                raise LexiconError(f"{place}: an addition is a JSON object")
+            _check_keys(place, item, addition_keys, ["id"])
+            for key in addition_keys - {"id"}:
+                value = item.get(key, [])
+                if not isinstance(value, list) or not all(
+                    isinstance(x, str) and x.strip() for x in value
+                ):
+                    raise LexiconError(f"{place}.{key}: a list of non-empty strings")
+            additions.append((place, item))
+    for place, item in additions:
+        target = concepts.get(item["id"])
+        if target is None:
+            raise LexiconError(f"{place}: addition to unknown concept {item['id']!r}")
+        for key in ("en", "it", "problems", "ambiguous"):
+            have = getattr(target, key)
+            have.extend(x for x in item.get(key, []) if x not in have)
     for concept in concepts.values():
         unknown = [b for b in concept.broader if b not in concepts]
         if unknown:
