@@ -11,9 +11,9 @@ from conftest import Net
 def people(net: Net) -> Net:
     net("add", "Anna Rossi", "--met", "Erasmus in Lyon", "--tag", "university")
     net("add", "Marco Bianchi", "--tag", "climbing", "--title", "Accountant")
-    net("add", "Sara Neri", "--note", "Her husband is a taxidermist.")
-    net("add", "Luca Verdi", "--note", "Looking for a good taxidermist for his fox.")
-    net("add", "Ivo Costa", "--title", "Taxidermist")
+    net("add", "Sara Neri", "--note", "Her husband is a falconer.")
+    net("add", "Luca Verdi", "--note", "Looking for a good falconer for his hawk.")
+    net("add", "Ivo Costa", "--title", "Falconer")
     net("add", "Ada Gallo")
     net("log", "ada", "she teaches origami at the library now")
     net("gave", "luca", "taught him origami")
@@ -34,9 +34,9 @@ def test_words_that_stand_in_met_tags_and_contact_notes_are_found(people: Net) -
 
 def test_a_mention_of_someone_else_or_a_need_is_not_evidence(people: Net) -> None:
     # the husband's trade and a need in the notes do not make them one; help you gave is not theirs
-    assert keys(people, "I need a taxidermist") == ["ivo-costa"]
+    assert keys(people, "I need a falconer") == ["ivo-costa"]
     people("rm", "ivo", "--yes")
-    assert keys(people, "I need a taxidermist") == []
+    assert keys(people, "I need a falconer") == []
     assert "luca-verdi" not in keys(people, "origami")
 
 

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from conftest import Net
-from netjournal.matching.lexicon import LexiconError, load, parse
-from netjournal.matching.text import fold
+from netjournal.matching.lexicon import LexiconError, load, load_words, parse
+from netjournal.matching.text import fold, stem_en, stem_it, words
 
 GENERATED = resources.files("netjournal.matching") / "lexicon" / "generated.json"
 
@@ -48,7 +48,7 @@ def test_a_generated_label_never_repeats_a_curated_one() -> None:
         if entry.name.endswith(".json") and entry.name not in ("words.json", "generated.json"):
             for item in json.loads(entry.read_text("utf-8"))["concepts"]:
                 curated.update(fold(x) for x in item["en"] + item.get("it", []))
-    produced = [x for a in data["additions"] for x in a["en"]]
+    produced = [x for a in data["additions"] for x in a.get("en", [])]
     produced += [x for c in data["concepts"] for x in c["en"]]
     assert produced
     assert [x for x in produced if fold(x) in curated] == []
@@ -66,7 +66,7 @@ def test_every_generated_concept_is_narrower_than_a_curated_one() -> None:
 @pytest.mark.parametrize("index", range(0, 200, 9))
 def test_a_generated_synonym_finds_the_person_holding_the_concept(net: Net, index: int) -> None:
     """A WordNet or ESCO name of a trade finds whoever has its main label as a skill."""
-    additions = [a for a in generated()["additions"] if not a.get("ambiguous")]
+    additions = [a for a in generated()["additions"] if a.get("en") and not a.get("ambiguous")]
     addition = additions[index % len(additions)]
     concept = load().concepts[addition["id"]]
     net("add", "Ada Holder", "--skill", concept.en[0])
@@ -102,3 +102,84 @@ def test_an_addition_to_an_unknown_concept_is_refused() -> None:
     files[1][1]["additions"] = [{"id": "a", "en": ["alpha"], "problems": ["x y"]}]
     merged = parse(files).concepts["a"]
     assert merged.en == ["a", "alpha"] and merged.problems == ["x y"]
+
+
+@pytest.mark.parametrize(
+    ("need", "title"),
+    [
+        ("know a good shrink?", "Psicologa"),
+        ("need a chippy for some shelves", "Joiner"),
+        ("a sparky to look at the fuse box", "Electrician"),
+        ("a techie who can sort out my laptop", "Tecnico informatico"),
+        ("someone to take pictures at our party", "Photographer"),
+        ("my phone screen is shattered", "Phone repair technician"),
+        ("raising money for a cause", "Fundraiser"),
+        ("users keep dropping off at sign-up", "UX designer"),
+        ("a dress that needs taking in", "Sarta"),
+        ("I twisted my knee playing football", "Fisioterapista"),
+        ("my pollen allergy is getting worse", "Allergist"),
+        ("a good recipe for a birthday dinner", "Chef"),
+        ("someone to look at my motor", "Meccanico"),
+        ("the washing machine bangs and stops", "Appliance technician"),
+        ("mi sono storto il ginocchio", "Physiotherapist"),
+        ("ho lo schermo del telefono rotto", "Phone repair technician"),
+        ("allergia al polline", "Allergologa"),
+        ("devo far stringere un vestito", "Tailor"),
+        ("una ricetta per il tiramisù", "Cuoca"),
+        ("qualcuno che faccia foto alla festa", "Fotografo"),
+    ],
+)
+def test_everyday_and_slang_words_find_the_trade(net: Net, need: str, title: str) -> None:
+    """Slang, everyday words for the thing and problems never named as a trade."""
+    net("add", "Tina Trade", "--title", title)
+    net("add", "Olly Other", "--title", "Notaio")
+    assert keys(net, need) == ["tina-trade"]
+
+
+def test_a_broader_everyday_name_finds_every_narrower_trade(net: Net) -> None:
+    """'Shrink' is any of those who treat the mind, not the psychiatrist alone."""
+    trades = [("Pia Psy", "Psychiatrist"), ("Lea Log", "Psicologa"), ("Cal Coun", "Counsellor")]
+    for name, title in trades:
+        net("add", name, "--title", title)
+    net("add", "Gus Gp", "--title", "GP")
+    assert sorted(keys(net, "know a good shrink?")) == ["cal-coun", "lea-log", "pia-psy"]
+    assert keys(net, "a psychiatrist") == ["pia-psy"]
+
+
+@pytest.mark.parametrize("index", range(0, 60, 7))
+def test_an_italian_activity_title_finds_the_person_of_that_trade(net: Net, index: int) -> None:
+    """ATECO's Italian activity names ("riparazione calzature") find the trade's people."""
+    italian = [a for a in generated()["additions"] if a.get("it")]
+    addition = italian[index % len(italian)]
+    concept = load().concepts[addition["id"]]
+    net("add", "Ada Holder", "--skill", concept.en[0])
+    net("add", "Bo Other", "--skill", "origami")
+    for label in addition["it"][:2]:
+        assert keys(net, f"cerco {label}") == ["ada-holder"], (concept.id, label)
+
+
+def test_a_thing_a_trade_repairs_is_its_problem(net: Net) -> None:
+    """WordNet's 'someone who makes or repairs watches' makes a broken watch the watchmaker's."""
+    net("add", "Wes Watch", "--title", "Watchmaker")
+    net("add", "Lou Lock", "--title", "Locksmith")
+    assert keys(net, "my watch is broken") == ["wes-watch"]
+    assert keys(net, "can someone fix the lock on my shed") == ["lou-lock"]
+
+
+def test_no_generated_one_word_label_is_read_in_a_stop_word() -> None:
+    """A label whose stem is a stop word's would turn "per" into *perito*."""
+    shared = load_words()
+    stop = shared.stopwords | shared.request_words | shared.fillers
+    data = generated()
+    labels = [(a["id"], x) for a in data["additions"] for x in a.get("en", []) + a.get("it", [])]
+    labels += [(c["id"], x) for c in data["concepts"] for x in c["en"]]
+    clashes = []
+    for cid, label in labels:
+        toks = shared.canonical(words(label))
+        if len(toks) != 1 or toks[0] in stop:
+            continue
+        stems = {stem_en(toks[0]), stem_it(toks[0])}
+        for word in stop:
+            if {stem_en(word), stem_it(word)} & stems and abs(len(word) - len(toks[0])) <= 3:
+                clashes.append((cid, label, word))
+    assert labels and clashes == []

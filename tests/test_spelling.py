@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netjournal.matching import spelling
 from netjournal.services.ask import correct_typos
@@ -61,3 +63,37 @@ def test_the_word_list_is_sorted_and_looked_up_exactly() -> None:
     assert words == sorted(words) and len(words) == len(set(words)) > 100_000
     for word in words[:: len(words) // 50]:
         assert spelling.rank(word) is not None, word
+
+
+def _common_words() -> list[str]:
+    raw = (Path(spelling.__file__).parent / "spelling" / "words.tsv").read_text("ascii")
+    out = []
+    for line in raw.splitlines():
+        word, en, it = line.split("\t")
+        if max(int(en or 0), int(it or 0)) >= spelling.COMMON and word.isalpha():
+            out.append(word)
+    return out
+
+
+COMMON_WORDS = _common_words()
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(COMMON_WORDS))
+def test_no_common_word_of_either_language_is_corrected(journal: Journal, word: str) -> None:
+    """Whatever the word list calls a common English or Italian word is never a typo."""
+    assert fixed(journal, word) == [word]
+
+
+@pytest.mark.parametrize(
+    "word",
+    # Italian words of ISTAT's ATECO titles, English lemmas of WordNet: sources
+    # the subtitles of the frequency lists lack.
+    [
+        *("elettrodomestici", "piastrelle", "apparecchiature", "infissi", "termoidraulico"),
+        *("ferramenta", "plasterboard", "soffit", "resole", "architrave"),
+    ],
+)
+def test_words_of_the_dictionaries_beside_subtitles_are_words(journal: Journal, word: str) -> None:
+    assert spelling.is_word(word)
+    assert fixed(journal, word) == [word]

