@@ -174,6 +174,11 @@ def _copy(cur: Any, table: str, columns: str, rows: list[tuple[Any, ...]]) -> No
             copy.write_row(row)
 
 
+def _need_row(member: str, n: int) -> tuple[str, str, str, str]:
+    """Another member's open need: one of the bench's needs, on a day of November."""
+    return (f"{member}.{CIRCLE}", f"n-{n:04d}", NEEDS[n % len(NEEDS)], f"2026-11-{1 + n % 27:02d}")
+
+
 def load_others(cluster: Cluster, db: str, roles: list[str], people: Any) -> int:
     """Every other member's published people, named apart per member, with COPY."""
     total = 0
@@ -299,6 +304,24 @@ def main(argv: list[str] | None = None) -> int:
             asks.append(wall)
             found += sum(1 for s in json.loads(out)["suggestions"] if s["via"])
             plain.append(timed([*net, "ask", need, "--json"], env)[0])
+        # Other members' open needs, as many as `net needs` weighs at most.
+        from netjournal.circle.needs import MAX_CIRCLE_NEEDS
+
+        posted = min(MAX_CIRCLE_NEEDS, 2 * (len(keys) - 1) or 1)
+        with cluster.superuser(db) as conn, conn.cursor() as cur, conn.transaction():
+            _copy(
+                cur,
+                "need",
+                "owner, ref, need, posted",
+                [_need_row(keys[n % (len(keys) - 1)], n) for n in range(posted)],
+            )
+        listing, needs_out = [], b""
+        today = []
+        for _ in range(args.runs):
+            wall, needs_out = timed([*net, "needs", "--json"], env)
+            listing.append(wall)
+            today.append(timed([*net, "today", "--json"], env)[0])
+        helped = len(json.loads(needs_out)["circle_needs"])
         with cluster.superuser(db) as conn:
             held = conn.execute(f"SELECT count(*) FROM circle_{CIRCLE}.person").fetchone()[0]
     finally:
@@ -320,6 +343,12 @@ def main(argv: list[str] | None = None) -> int:
         ('python -c "import sqlmodel"', base, None),
         ("net ask NEED (the journal only)", statistics.median(plain), None),
         (f"net ask NEED --circle ({found} circle suggestions)", ask, ASK_RATIO * base),
+        (
+            f"net needs, {posted} circle needs ({helped} you could help with)",
+            statistics.median(listing),
+            None,
+        ),
+        ("net today, the same", statistics.median(today), None),
     ]
     for label, wall, target in rows:
         met = "" if target is None else ("✓" if wall <= target else "✗")

@@ -38,9 +38,12 @@ def test_a_tiny_circle_benchmark_runs(tmp_path: Path) -> None:
         "net circle sync, 30 unchanged",
         'python -c "import sqlmodel"',
         "net ask NEED (the journal only)",
-        labels[-1],
+        labels[4],
+        labels[5],
+        "net today, the same",
     ]
-    assert labels[-1].startswith("net ask NEED --circle (")
+    assert labels[4].startswith("net ask NEED --circle (")
+    assert labels[5].startswith("net needs, 4 circle needs (")
     assert lines[-1].startswith("ask / import sqlmodel: ")
 
 
