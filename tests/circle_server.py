@@ -215,6 +215,12 @@ def pg_server() -> Iterator[Server]:
     yield from start_server()
 
 
+@pytest.fixture(scope="session")
+def pg_tls_server() -> Iterator[Server]:
+    """A second cluster, on 127.0.0.1 with TLS (a self-signed certificate), for the session."""
+    yield from start_server(tls=True)
+
+
 @pytest.fixture
 def pg_database(pg_server: Server) -> Iterator[tuple[Server, str, str]]:
     """A fresh database with an organiser role that may create roles (not a superuser).

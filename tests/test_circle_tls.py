@@ -1,6 +1,6 @@
 """TLS as libpq configures it: ``sslmode=require`` against a real server with a certificate.
 
-A cluster of this module's own listens on 127.0.0.1 with ``ssl = on`` and a
+The suite's second cluster listens on 127.0.0.1 with ``ssl = on`` and a
 self-signed certificate made with ``openssl`` (skipped without it).  A member
 connecting with ``sslmode=require`` works over TLS; once the server stops
 offering TLS, the same settings are refused with a plain ``Error:`` line.
@@ -9,19 +9,12 @@ offering TLS, the same settings are refused with a plain ``Error:`` line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
-import pytest
 
-from circle_server import PassFile, Server, start_server
+from circle_server import PassFile, Server
 from conftest import Net
-
-
-@pytest.fixture(scope="module")
-def tls_server() -> Iterator[Server]:
-    yield from start_server(tls=True)
 
 
 def _tcp(server: Server, user: str, db: str, sslmode: str) -> str:
@@ -29,9 +22,9 @@ def _tcp(server: Server, user: str, db: str, sslmode: str) -> str:
 
 
 def test_a_member_with_sslmode_require_works_over_tls_and_is_refused_without(
-    tls_server: Server, pgpass: PassFile, tmp_path: Path, net: Net
+    pg_tls_server: Server, pgpass: PassFile, tmp_path: Path, net: Net
 ) -> None:
-    server = tls_server
+    server = pg_tls_server
     server.admin("CREATE ROLE tls_organiser LOGIN CREATEROLE PASSWORD 'organiser-pw'")
     server.admin("CREATE DATABASE tlsdb OWNER tls_organiser")
     pgpass.add("tls_organiser", "organiser-pw")
