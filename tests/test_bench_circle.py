@@ -40,10 +40,11 @@ def test_a_tiny_circle_benchmark_runs(tmp_path: Path) -> None:
         "net ask NEED (the journal only)",
         labels[4],
         labels[5],
+        "net needs, the same, answers kept",
         "net today, the same",
     ]
     assert labels[4].startswith("net ask NEED --circle (")
-    assert labels[5].startswith("net needs, 4 circle needs (")
+    assert labels[5].startswith("net needs, 4 circle needs (") and labels[5].endswith(", cold")
     assert lines[-1].startswith("ask / import sqlmodel: ")
 
 

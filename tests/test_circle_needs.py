@@ -242,3 +242,41 @@ def test_an_older_circle_is_upgraded_by_its_organiser(club: Club) -> None:
     synced = club.run("marco", "circle", "sync", "--json").json()
     assert isinstance(synced, dict) and synced["needs_posted"] == 1
     assert _summary(club, "anna") == [("marco", "a plumber", None, ["bruno-gialli"])]
+
+
+def _kept(club: Club, who: str) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(club.journals[who])
+    rows = conn.execute(
+        "SELECT circle, member, ref, question FROM circle_need_match ORDER BY ref"
+    ).fetchall()
+    conn.close()
+    return rows
+
+
+def test_answers_to_circle_needs_are_kept_until_the_journal_changes(club: Club) -> None:
+    posted = club.run("marco", "need", "a plumber", "--circle", "club")
+    nid = _need_id(posted.err)
+    assert _summary(club, "anna") == [("marco", "a plumber", None, ["bruno-gialli"])]
+    assert _kept(club, "anna") == [("club", "marco", nid, "Marco Bianchi\na plumber")]
+    conn = sqlite3.connect(club.journals["anna"])
+    labels = [r[0] for r in conn.execute("SELECT label FROM undo_command")]
+    conn.close()
+    commands = [label.split(".db ", 1)[-1] for label in labels]
+    assert not [c for c in commands if c.startswith("needs")]  # kept answers are no command
+    # A kept answer is read, not asked again (a marked one shows it) ...
+    conn = sqlite3.connect(club.journals["anna"])
+    conn.execute(
+        "UPDATE circle_need_match SET matches = json_array(json_object('key', 'kept', "
+        "'name', 'Kept', 'score', 0.5, 'via', NULL, 'reasons', json_array(), 'via_name', NULL))"
+    )
+    conn.commit()
+    conn.close()
+    assert _summary(club, "anna") == [("marco", "a plumber", None, ["kept"])]
+    # ... until the journal changes: a new plumber is among the answers at once.
+    assert club.run("anna", "add", "Carlo Verdi", "--skill", "plumber").code == 0
+    keys = _summary(club, "anna")[0][3]
+    assert isinstance(keys, list) and sorted(keys) == ["bruno-gialli", "carlo-verdi"]
+    # A need withdrawn from the circle is forgotten at the next listing.
+    assert club.run("marco", "need", "drop", nid).code == 0
+    assert _circle_needs(club, "anna") == []
+    assert _kept(club, "anna") == []

@@ -220,6 +220,18 @@ class CircleNeed(SQLModel, table=True):
     need_id: str = Field(foreign_key="need.id", primary_key=True, index=True)
 
 
+class CircleNeedMatch(SQLModel, table=True):
+    """Who of this journal could meet another member's circle need, as last asked."""
+
+    __tablename__ = "circle_need_match"
+    circle: str = Field(foreign_key="circle.name", primary_key=True)
+    member: str = Field(primary_key=True)
+    ref: str = Field(primary_key=True)
+    question: str  # whose need and the need, as the engine was asked
+    stamp: str  # as need_match: the day, the network version, the engine
+    matches: str  # JSON list of suggestions
+
+
 # ------------------------------------------------------- the matching index
 
 

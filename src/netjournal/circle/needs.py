@@ -12,13 +12,17 @@ server does not answer: the next ``net circle sync`` catches up.
 Seeing.  ``net needs`` and ``net today`` ask each circle the journal joined
 for the other members' open needs and answer each from this journal, with the
 engine of ``net ask`` (:func:`netjournal.services.ask.ask`): the person who
-needs it is never suggested, and a need nobody here fits is left out.  A
+needs it is never suggested, and a need nobody here fits is left out.  The
+answers are kept (``circle_need_match``) with the stamp of ``need_match``
+(the day, the journal's network version, the engine), so that a listing asks
+the engine only for needs that are new or changed since.  A
 circle that does not answer becomes a hint, never an error: local commands
 keep working offline.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
@@ -359,21 +363,92 @@ def circle_needs(journal: Journal, today: date, *, wanted: int | None = None) ->
         report.problems.append(f"{NO_DRIVER}: the circles' needs are left out")
         return report
     fetched: list[CircleNeed] = []
+    answered: list[str] = []
     for name, conninfo in joined:
         try:
             fetched += _read_circle(name, conninfo)
+            answered.append(name)
         except CircleError as exc:
             report.problems.append(f"{exc.message}; its needs are left out")
-    if not fetched:
+    if not answered:
         return report
     from netjournal.services.evidence import ensure_index
+    from netjournal.services.needs import stamp
 
-    ensure_index(journal)
+    if fetched:
+        ensure_index(journal)
+    computed: dict[tuple[str, str, str], tuple[str, list[Suggestion]]] = {}
     with journal.read() as conn:
+        current = stamp(conn, today)
+        kept = _kept(conn, current)
+        still = {(n.circle, n.member, n.id) for n in fetched}
+        gone = [
+            (str(c), str(m), str(r))
+            for c, m, r in conn.execute("SELECT circle, member, ref FROM circle_need_match")
+            if c in answered and (c, m, r) not in still
+        ]
         for need in sorted(fetched, key=lambda n: (n.date, n.circle, n.member, n.id)):
-            need.matches = match_from_journal(conn, need, today, MATCHES)
+            where, question = (need.circle, need.member, need.id), _question(need)
+            if where in kept and kept[where][0] == question:
+                need.matches = kept[where][1]
+            else:
+                need.matches = match_from_journal(conn, need, today, MATCHES)
+                computed[where] = (question, need.matches)
             if need.matches:
                 report.needs.append(need)
                 if wanted is not None and len(report.needs) >= wanted:
                     break
+    _keep(journal, computed, current, gone)
     return report
+
+
+def _question(need: CircleNeed) -> str:
+    return f"{need.for_name or need.member_name}\n{need.need}"
+
+
+def _kept(
+    conn: sqlite3.Connection, current: str
+) -> dict[tuple[str, str, str], tuple[str, list[Suggestion]]]:
+    """The answers kept for circle needs, computed for ``current``."""
+    from netjournal.services.ask import Suggestion
+
+    return {
+        (str(c), str(m), str(r)): (str(q), [Suggestion(**s) for s in json.loads(matches)])
+        for c, m, r, q, matches in conn.execute(
+            "SELECT circle, member, ref, question, matches FROM circle_need_match WHERE stamp = ?",
+            (current,),
+        )
+    }
+
+
+def _keep(
+    journal: Journal,
+    computed: dict[tuple[str, str, str], tuple[str, list[Suggestion]]],
+    current: str,
+    gone: list[tuple[str, str, str]],
+) -> None:
+    """Keep what was asked, and forget the needs the circles that answered no longer hold."""
+    from netjournal.errors import JournalError
+    from netjournal.services.needs import stamp
+    from netjournal.services.records import jsonable
+
+    if not computed and not gone:
+        return
+    try:
+        with journal.write(network=False) as conn:
+            if stamp(conn, date.fromisoformat(current[:10])) != current:
+                return  # the journal changed meanwhile: these answers are stale already
+            conn.executemany(
+                "DELETE FROM circle_need_match WHERE circle = ? AND member = ? AND ref = ?", gone
+            )
+            conn.executemany(
+                "INSERT INTO circle_need_match (circle, member, ref, question, stamp, matches) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (circle, member, ref) DO UPDATE SET "
+                "question = excluded.question, stamp = excluded.stamp, matches = excluded.matches",
+                [
+                    (*where, question, current, json.dumps([jsonable(m) for m in matches]))
+                    for where, (question, matches) in computed.items()
+                ],
+            )
+    except JournalError:
+        pass  # a read-only or busy journal: the answer stands, only the cache is not kept

@@ -442,6 +442,20 @@ CREATE TABLE circle_need (
 CREATE INDEX ix_circle_need_need_id ON circle_need(need_id);
 """
 
+# What this journal's engine answered to other members' circle needs, with the
+# stamp it was computed for (as ``need_match``): a listing asks only the new.
+M014_CIRCLE_NEED_MATCHES = """
+CREATE TABLE circle_need_match (
+    circle TEXT NOT NULL REFERENCES circle(name) ON DELETE CASCADE,
+    member TEXT NOT NULL,
+    ref TEXT NOT NULL,
+    question TEXT NOT NULL,
+    stamp TEXT NOT NULL,
+    matches TEXT NOT NULL,
+    PRIMARY KEY (circle, member, ref)
+) WITHOUT ROWID;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("m001_journal", M001_JOURNAL),
     Migration("m002_matching_index", M002_MATCHING_INDEX),
@@ -455,4 +469,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("m010_lexicon_apart", M010_LEXICON_APART, vacuum=True),
     Migration("m011_circles", M011_CIRCLES),
     Migration("m013_circle_needs", M013_CIRCLE_NEEDS),
+    Migration("m014_circle_need_matches", M014_CIRCLE_NEED_MATCHES),
 )

@@ -42,6 +42,7 @@ NOT_RECORDED: frozenset[str] = frozenset(
         "person_word",
         "person_text",  # kept by triggers on the tables it copies (m006_fulltext)
         "need_match",
+        "circle_need_match",
     }
 )
 #: How many commands the log remembers.
