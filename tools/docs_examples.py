@@ -13,6 +13,8 @@ the page.  An HTML comment on the line before a block changes that:
 - ``<!-- docs-test: new journal -->``: the block starts on an empty journal;
 - ``<!-- docs-test: tour journal -->``: on a fresh copy of the tour's;
 - ``<!-- docs-test: columns=80 -->``: the terminal width for the block;
+- ``<!-- docs-test: env EDITOR=… -->``: an environment variable for the
+  block (a scripted editor for ``net edit PERSON``);
 - ``<!-- docs-test: one command -->``: the first ``$`` line is the only
   command, the others are its output (``net tour`` shows its commands so);
 - ``<!-- docs-test: skip REASON -->``: not run (a server, a passphrase, …).
@@ -74,6 +76,7 @@ class Block:
     columns: str = COLUMNS
     skip: str | None = None
     single: bool = False  # one command whose output shows "$ …" lines (net tour)
+    env: dict[str, str] = field(default_factory=dict)  # "env NAME=VALUE" directives
 
 
 def blocks(page: Path) -> list[Block]:
@@ -101,6 +104,9 @@ def blocks(page: Path) -> list[Block]:
                 block.new = True
             elif word == "tour journal":
                 block.tour = True
+            elif word.startswith("env ") and "=" in word:
+                name, value = word[4:].strip().split("=", 1)
+                block.env[name] = value
             elif word == "one command":
                 block.single = True
             elif word.startswith("columns="):
@@ -358,7 +364,7 @@ def _run_blocks(page: Path, tour: Path, folder: Path, outcomes: list[Outcome]) -
                 (folder / line.cat).write_text("\n".join(step.expected) + "\n", encoding="utf-8")
                 outcomes.append(Outcome(block, step, 0, _clean(step.expected), True))
                 continue
-            values = {**_base_env(db, block.columns), **line.env}
+            values = {**_base_env(db, block.columns), **block.env, **line.env}
             if line.piped:
                 values["NETJOURNAL_FORCE_TERMINAL"] = None
             code, printed = run(line.argv, values, folder)
