@@ -21,7 +21,7 @@ import gc
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Container, Generator, Iterator
+from collections.abc import Callable, Container, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -249,6 +249,10 @@ def read_json_file(handle: IO[str]) -> tuple[Document, Events]:
     seen: set[str] = set()
     problems: list[str] = []
     dates: dict[date, date] = {}
+    # Keys, kinds and skills repeat in every event: keep one copy of each text.
+    keys: dict[str, str] = {}
+    texts: dict[str | None, str | None] = {}
+    one, maybe = keys.setdefault, texts.setdefault
     with bulk_load():
         reader = Reader(handle)
         for section, index, value in walk(reader):
@@ -276,19 +280,24 @@ def read_json_file(handle: IO[str]) -> tuple[Document, Events]:
             elif section == "needs":
                 needs.append(record)
             elif section == "ties":
-                events.ties.append(Tie(record.a, record.b, record.note))
+                events.ties.append(
+                    Tie(one(record.a, record.a), one(record.b, record.b), record.note)
+                )
             else:
                 day = dates.setdefault(record.date, record.date)
+                person = one(record.person, record.person)
                 if section == "interactions":
-                    events.interactions.append(
-                        Interaction(record.person, day, record.kind, record.note)
-                    )
+                    kind = maybe(record.kind, record.kind)
+                    events.interactions.append(Interaction(person, day, kind, record.note))
                 elif section == "help":
-                    events.help.append(
-                        Help(record.person, record.direction, day, record.what, record.skill)
+                    direction, skill = (
+                        one(record.direction, record.direction),
+                        maybe(record.skill, record.skill),
                     )
+                    events.help.append(Help(person, direction, day, record.what, skill))
                 else:
-                    events.referrals.append(Referral(record.person, record.to, record.need, day))
+                    to = one(record.to, record.to)
+                    events.referrals.append(Referral(person, to, record.need, day))
     _check_header(scalars)
     settings = None
     if scalars.get("settings") is not None:
@@ -351,6 +360,7 @@ def import_document(
     people are then matched by identity and merged additively (see the module).
     """
     from netjournal.services.evidence import refresh_people
+    from netjournal.store.bulk import fulltext_deferred
 
     with journal.write() as conn:
         report = ImportReport()
@@ -360,7 +370,9 @@ def import_document(
         else:
             events = events if events is not None else Events.of(doc)
             plan = _plan(conn, doc, events, False)
-        _apply(conn, doc, events, plan, progress, report)
+        texts = 4 * len(doc.people) + len(events.interactions) + len(events.help)
+        with fulltext_deferred(conn, texts):
+            _apply(conn, doc, events, plan, progress, report)
         if contacts is not None:
             report.dormant = _count_dormant(conn, report.added)
         touched = plan.changed_ids(conn)
@@ -807,7 +819,9 @@ def _apply(
     current = (
         {r.key: r for r in get_records(conn, list(plan.existing.values()))} if plan.existing else {}
     )
-    new_rows, label_rows, updates = [], [], []
+    new_rows: list[tuple[str, PersonRecord]] = []  # (key, record): records are not copied
+    label_rows, updates = [], []
+    added = today()
     for person, key in zip(doc.people, plan.keys, strict=True):
         if key in current:
             merged = _merge(current[key], person, additive=plan.additive)
@@ -817,14 +831,13 @@ def _apply(
             report.updated.append(key)
             updates.append((key, merged))
         else:
-            merged = person.model_copy(update={"key": key, "added": person.added or today()})
             report.added.append(key)
-            new_rows.append(merged)
+            new_rows.append((key, person))
         plan.touched_keys.add(key)
     columns = (*PERSON_COLUMNS, "dormant")
     conn.executemany(
         f"INSERT INTO person ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-        [(*_person_row(p), p.key in plan.dormant_keys) for p in new_rows],
+        ((*_person_row(p, key, p.added or added), key in plan.dormant_keys) for key, p in new_rows),
     )
     ids = {k: i for k, i in conn.execute("SELECT key, id FROM person")}
     for key, merged in updates:
@@ -836,8 +849,8 @@ def _apply(
         conn.execute("DELETE FROM person_label WHERE person_id = ?", (ids[key],))
         conn.execute("DELETE FROM person_contact WHERE person_id = ?", (ids[key],))
     contact_rows: list[tuple[int, str, int, str, str]] = []
-    for merged in [*new_rows, *(m for _k, m in updates)]:
-        pid = ids[merged.key or ""]
+    for key, merged in [*new_rows, *updates]:
+        pid = ids[key]
         label_rows += _label_rows(pid, merged)
         contact_rows += _contact_rows(pid, merged)
     conn.executemany("INSERT INTO person_label VALUES (?, ?, ?, ?, ?)", label_rows)
@@ -886,9 +899,12 @@ def _merge(old: PersonRecord, new: PersonRecord, *, additive: bool = False) -> P
     return old.model_copy(update=update)
 
 
-def _person_row(p: PersonRecord) -> tuple[Any, ...]:
+def _person_row(
+    p: PersonRecord, key: str | None = None, added: date | None = None
+) -> tuple[Any, ...]:
+    """The person's columns (PERSON_COLUMNS); ``key`` and ``added`` replace the record's."""
     return (
-        p.key,
+        key or p.key,
         p.name,
         fold(p.name),
         p.org,
@@ -899,7 +915,7 @@ def _person_row(p: PersonRecord) -> tuple[Any, ...]:
         p.met,
         p.notes,
         p.cadence_days,
-        _iso(p.added),
+        _iso(added or p.added),
         p.birthday,
         p.url,
     )
@@ -936,22 +952,39 @@ def _add_events(
     # Only people already in the journal can have these events already.
     had_events = {ids[k] for k in plan.existing if k in ids}
 
-    def fresh(sql: str, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-        out = []
+    def fresh(
+        sql: str, records: Iterable[Any], to_row: Callable[[Any], tuple[Any, ...]]
+    ) -> Iterator[tuple[Any, ...]]:
+        """The rows of records not in the journal yet nor earlier in the file, one at a time.
+
+        Records are compared, not rows: keys and dates map one to one to ids
+        and ISO dates, and the set then holds no second copy of every event.
+        """
         seen = set()
-        for row in rows:
-            known = row[0] in had_events and conn.execute(sql, row).fetchone()
-            if row in seen or known:
+        for record in records:
+            if record in seen:
                 report.events_skipped += 1
                 continue
-            seen.add(row)
-            out.append(row)
-        report.events_added += len(out)
-        return out
+            row = to_row(record)
+            if row[0] in had_events and conn.execute(sql, row).fetchone():
+                report.events_skipped += 1
+                continue
+            seen.add(record)
+            report.events_added += 1
+            yield row
+
+    iso: dict[date, str] = {}
+
+    def day(value: date) -> str:
+        text = iso.get(value)
+        if text is None:
+            text = iso[value] = value.isoformat()
+        return text
 
     interactions = fresh(
         "SELECT 1 FROM interaction WHERE person_id = ? AND date = ? AND kind IS ? AND note IS ?",
-        [(ids[r.person], r.date.isoformat(), r.kind, r.note) for r in doc.interactions],
+        doc.interactions,
+        lambda r: (ids[r.person], day(r.date), r.kind, r.note),
     )
     conn.executemany(
         "INSERT INTO interaction (person_id, date, kind, note) VALUES (?, ?, ?, ?)", interactions
@@ -959,7 +992,8 @@ def _add_events(
     helps = fresh(
         "SELECT 1 FROM help WHERE person_id = ? AND direction = ? AND date = ? AND what = ? "
         "AND skill IS ?",
-        [(ids[r.person], r.direction, r.date.isoformat(), r.what, r.skill) for r in doc.help],
+        doc.help,
+        lambda r: (ids[r.person], r.direction, day(r.date), r.what, r.skill),
     )
     conn.executemany(
         "INSERT INTO help (person_id, direction, date, what, skill) VALUES (?, ?, ?, ?, ?)", helps
@@ -988,7 +1022,8 @@ def _add_events(
     )
     referrals = fresh(
         "SELECT 1 FROM referral WHERE person_id = ? AND to_id = ? AND need = ? AND date = ?",
-        [(ids[r.person], ids[r.to], r.need, r.date.isoformat()) for r in doc.referrals],
+        doc.referrals,
+        lambda r: (ids[r.person], ids[r.to], r.need, day(r.date)),
     )
     conn.executemany(
         "INSERT INTO referral (person_id, to_id, need, date) VALUES (?, ?, ?, ?)", referrals
