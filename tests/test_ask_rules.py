@@ -150,3 +150,26 @@ def test_an_institution_names_the_jurisdiction_of_the_whole_need(lawyers: Net) -
     assert keys(lawyers, "HMRC sent me a letter about my tax return. I need an accountant.") == [
         "phil-evans"
     ]
+
+
+def test_a_title_of_one_legal_system_leaves_out_who_practises_elsewhere(net: Net) -> None:
+    net("add", "Vito Parisi", "--title", "Accountant", "--city", "Bari")
+    net("add", "Phil Evans", "--title", "Accountant", "--city", "London")
+    net("add", "Sara Blu", "--title", "Accountant")
+    assert sorted(keys(net, "cerco un commercialista")) == ["sara-blu", "vito-parisi"]
+    assert sorted(keys(net, "an accountant")) == ["phil-evans", "sara-blu", "vito-parisi"]
+
+
+def test_reasons_do_not_repeat_what_is_obvious(net: Net) -> None:
+    net("add", "Vito Parisi", "--skill", "commercialista", "--title", "Commercialista")
+    doc = net("ask", "cerco un commercialista", "--json").json()
+    assert isinstance(doc, dict)
+    reasons = doc["suggestions"][0]["reasons"]
+    assert reasons[:2] == ["skill 'commercialista'", "title 'Commercialista'"]
+    net("add", "Anna Rossi", "--skill", "family law", "--title", "Avvocato")
+    doc = net("ask", "need a lawyer", "--json").json()
+    assert isinstance(doc, dict)
+    assert doc["suggestions"][0]["reasons"][:2] == [
+        "skill 'family law' matches 'lawyer'",
+        "title 'Avvocato'",
+    ]

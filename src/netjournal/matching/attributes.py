@@ -25,6 +25,7 @@ from functools import lru_cache
 LANGUAGE = "language"
 JURISDICTION = "jurisdiction"
 INSTITUTION = "institution"  # only while reading: becomes a jurisdiction
+TITLE = "title"  # only while reading: a jurisdiction, firm in a profile, soft in a need
 
 # Language code → the words naming it (English and Italian, folded).
 LANGUAGES: dict[str, tuple[str, ...]] = {
@@ -322,18 +323,19 @@ class Value:
     end: int
     spoken: bool = False  # next to "speaks", "madrelingua": a language for any trade
     institution: bool = False  # "HMRC", "partita IVA": the system the whole need is under
+    soft: bool = False  # a title ("commercialista"): only who practises elsewhere is out
 
 
-@lru_cache(maxsize=2)
-def _phrases(titles: bool = False) -> dict[tuple[str, ...], list[tuple[str, str]]]:
+@lru_cache(maxsize=1)
+def _phrases() -> dict[tuple[str, ...], list[tuple[str, str]]]:
     """Every naming phrase, as a tuple of words → the (kind, code) it names.
 
     An institution's kind is ``institution`` (a jurisdiction named anywhere).
     """
     out: dict[tuple[str, ...], list[tuple[str, str]]] = {}
-    for code, names in TITLES.items() if titles else ():
+    for code, names in TITLES.items():
         for name in names:
-            out.setdefault(tuple(name.split()), []).append((JURISDICTION, code))
+            out.setdefault(tuple(name.split()), []).append((TITLE, code))
     for code, names in INSTITUTIONS.items():
         for name in names:
             out.setdefault(tuple(name.split()), []).append((INSTITUTION, code))
@@ -351,10 +353,13 @@ def _phrases(titles: bool = False) -> dict[tuple[str, ...], list[tuple[str, str]
 def values_in(tokens: list[str], raw: str = "", *, titles: bool = False) -> list[Value]:
     """Every language and country ``tokens`` name, longest phrase first at each place.
 
+    A title of one system ("commercialista", "solicitor") is a firm value in a
+    profile (``titles``) and a soft one in a need, which names the trade by it.
+
     ``us`` counts only when the text wrote it in capitals ("my US tax return";
     "help us" is a pronoun), and a two-letter code only in a pair ("EN-IT").
     """
-    table = _phrases(titles)
+    table = _phrases()
     longest = max(len(k) for k in table)
     out: list[Value] = []
     i = 0
@@ -367,9 +372,15 @@ def values_in(tokens: list[str], raw: str = "", *, titles: bool = False) -> list
                 continue
             spoken = bool(SPEAK.intersection(tokens[max(0, i - 2) : i + size + 2]))
             out.extend(
-                Value(JURISDICTION, code, i, i + size, spoken, institution=True)
-                if kind == INSTITUTION
-                else Value(kind, code, i, i + size, spoken)
+                Value(
+                    JURISDICTION if kind in (INSTITUTION, TITLE) else kind,
+                    code,
+                    i,
+                    i + size,
+                    spoken,
+                    institution=kind == INSTITUTION,
+                    soft=kind == TITLE and not titles,
+                )
                 for kind, code in found
             )
             i += size - 1

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -582,9 +583,16 @@ def _in_city(
 ATTRIBUTE_FIELDS = ("skill", "title", "org", "notes", "interaction", "help_got", "tag")
 
 
-def _attributes_wanted(
-    conn: sqlite3.Connection, analysis: Analysis, raw: str
-) -> list[tuple[list[tuple[str, str]], set[str]]]:
+@dataclass(slots=True)
+class Wanted:
+    """One language or country a need names: its readings (any will do), for which concepts."""
+
+    readings: list[tuple[str, str]]
+    concepts: set[str]
+    soft: bool = False  # named by a title: people known to practise elsewhere are out
+
+
+def _attributes_wanted(conn: sqlite3.Connection, analysis: Analysis, raw: str) -> list[Wanted]:
     """What the need's languages and countries require, and of whom.
 
     Each item is the readings of one attribute (any one will do) and the
@@ -611,20 +619,25 @@ def _attributes_wanted(
             )
         }
         kinds[cid] = attributes.kinds_of(domain, above | {cid})
-    wanted: dict[tuple[int, int], tuple[list[tuple[str, str]], set[str]]] = {}
+    wanted: dict[tuple[int, int], Wanted] = {}
     for v, which in values:
         for n in which:
             cid = analysis.mentions[n].concept_id
             if v.kind in kinds.get(cid, set()) or (v.spoken and v.kind == attributes.LANGUAGE):
-                readings, concepts = wanted.setdefault((v.start, v.end), ([], set()))
-                if (v.kind, v.code) not in readings:
-                    readings.append((v.kind, v.code))
-                concepts.add(cid)
+                item = wanted.setdefault((v.start, v.end), Wanted([], set(), v.soft))
+                if (v.kind, v.code) not in item.readings:
+                    item.readings.append((v.kind, v.code))
+                item.concepts.add(cid)
     return list(wanted.values())
 
 
-def _holding(conn: sqlite3.Connection, readings: list[tuple[str, str]], ids: list[int]) -> set[int]:
-    """Which of ``ids`` hold one reading of an attribute, in their texts or their city."""
+def _holding(
+    conn: sqlite3.Connection, readings: list[tuple[str, str]], ids: list[int], *, soft: bool = False
+) -> set[int]:
+    """Which of ``ids`` hold one reading of an attribute, in their texts or their city.
+
+    ``soft``: also those whose city says nothing of where they practise.
+    """
     from netjournal.matching import attributes
 
     names: set[str] = set()
@@ -668,8 +681,21 @@ def _holding(conn: sqlite3.Connection, readings: list[tuple[str, str]], ids: lis
                 batch,
             ):
                 held = attributes.codes_of([], "", _city_key(city))
-                if any(code in held[kind] for kind, code in readings):
+                if any(code in held[kind] for kind, code in readings) or (
+                    soft and not held[attributes.JURISDICTION]
+                ):
                     found.add(pid)
+    if soft:
+        with_city = {
+            r[0]
+            for batch in chunks(ids)
+            for r in conn.execute(
+                f"SELECT id FROM person WHERE city IS NOT NULL AND city <> '' "
+                f"AND id IN ({','.join('?' * len(batch))})",
+                batch,
+            )
+        }
+        found |= set(ids) - with_city
     return found
 
 
@@ -681,11 +707,13 @@ def _must_match(
     A person found for a concept must match what qualifies that concept; a
     person found by the need's words alone, everything the need qualifies.
     """
-    for readings, concepts in _attributes_wanted(conn, analysis, raw):
-        concerned = [pid for pid, c in relevant.items() if not c.concepts or c.concepts & concepts]
+    for wanted in _attributes_wanted(conn, analysis, raw):
+        concerned = [
+            pid for pid, c in relevant.items() if not c.concepts or c.concepts & wanted.concepts
+        ]
         if not concerned:
             continue
-        keep = _holding(conn, readings, concerned)
+        keep = _holding(conn, wanted.readings, concerned, soft=wanted.soft)
         relevant = {
             pid: c for pid, c in relevant.items() if pid in keep or pid not in set(concerned)
         }
@@ -771,7 +799,7 @@ def ask(
     scored: list[tuple[float, Suggestion]] = []
     for value, pid in chosen:
         cand, tie, via = relevant[pid], ties[pid], introducers.get(pid)
-        reasons = cand.reasons(2)
+        reasons = plain_reasons(cand.reasons(2))
         said = " ".join(reasons)
         reasons += [
             r
@@ -799,6 +827,32 @@ def ask(
     scored.sort(key=lambda s: (-s[0], s[1].key))
     answer.suggestions = [s for _score, s in scored[: max(0, limit)]]
     return answer
+
+
+_MATCHES = re.compile(r"^(?P<evidence>.*?) matches '(?P<what>[^']*)'$")
+_QUOTED = re.compile(r"'(?P<text>[^']*)'")
+
+
+def plain_reasons(reasons: list[str]) -> list[str]:
+    """Reasons as a person says them: what is obvious or said already is left out.
+
+    "skill 'commercialista' matches 'commercialista'" is "skill
+    'commercialista'"; a second piece of evidence for the same word does not
+    repeat it ("title 'Solicitor' matches 'lawyer'", then "notes: '…'").
+    """
+    out: list[str] = []
+    said: set[str] = set()
+    for reason in reasons:
+        found = _MATCHES.match(reason)
+        if found is not None:
+            what = found["what"]
+            quoted = _QUOTED.search(found["evidence"])
+            same = quoted is not None and " ".join(words(quoted["text"])) == " ".join(words(what))
+            if same or what in said:
+                reason = found["evidence"]
+            said.add(what)
+        out.append(reason)
+    return out
 
 
 def _introducers(
