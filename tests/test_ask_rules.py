@@ -8,6 +8,8 @@ evidence; a mention of someone else, or of a need, is not.
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import Net
 
@@ -173,3 +175,68 @@ def test_reasons_do_not_repeat_what_is_obvious(net: Net) -> None:
         "skill 'family law' matches 'lawyer'",
         "title 'Avvocato'",
     ]
+
+
+# One translator per language, one notary per country; a property over the need's choice.
+LANGUAGE_NAMES = {
+    "japanese": "ja",
+    "portuguese": "pt",
+    "german": "de",
+    "french": "fr",
+    "spanish": "es",
+    "russian": "ru",
+    "arabic": "ar",
+    "dutch": "nl",
+}
+NOTARY_CITIES = {"italian": "Torino", "french": "Lyon", "german": "Munich", "spanish": "Madrid"}
+
+
+@pytest.fixture
+def world(net: Net) -> Net:
+    for name in LANGUAGE_NAMES:
+        net("add", f"{name.title()} Translator", "--title", "Translator", "--skill", name)
+    for adjective, city in NOTARY_CITIES.items():
+        net("add", f"{adjective.title()} Notary", "--title", "Notary", "--city", city)
+    return net
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    language=st.sampled_from(sorted(LANGUAGE_NAMES)),
+    form=st.sampled_from(["a {} translator", "translation from {}", "{} translator needed"]),
+)
+def test_a_language_need_is_answered_only_by_that_language(
+    world: Net, language: str, form: str
+) -> None:
+    assert keys(world, form.format(language)) == [f"{language}-translator"]
+
+
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(country=st.sampled_from([*sorted(NOTARY_CITIES), "scottish", "american"]))
+def test_a_jurisdiction_need_is_answered_only_there(world: Net, country: str) -> None:
+    expected = [f"{country}-notary"] if country in NOTARY_CITIES else []
+    assert keys(world, f"a {country} notary for the house") == expected
+
+
+def test_in_a_story_about_tax_a_city_names_the_law_not_the_place(lawyers: Net) -> None:
+    lawyers("add", "Morag Bell", "--title", "Tax adviser", "--city", "Edinburgh")
+    story = (
+        "I moved back to Italy but I still own a flat in London. "
+        "HMRC sent me a letter about my UK tax return and I'm lost."
+    )
+    assert sorted(keys(lawyers, story)) == ["morag-bell", "phil-evans"]
+    # one sentence: the city is where
+    assert keys(lawyers, "an accountant in London") == ["phil-evans"]
+
+
+def test_a_trade_that_only_qualifies_an_english_label_is_not_theirs(net: Net) -> None:
+    # "tech hiring" is hiring, "legal documents" documents: the head is the last word
+    net("add", "Alice Moretti", "--skill", "tech hiring")
+    net("add", "Eleanor Hughes", "--skill", "legal documents")
+    net("add", "Laura Queirolo", "--title", "Avvocato civilista")
+    assert keys(net, "my laptop is broken") == []
+    assert keys(net, "need a lawyer") == ["laura-queirolo"]

@@ -62,6 +62,7 @@ def analyze(
     *,
     problems: bool = False,
     free_text: bool = False,
+    heads: bool = False,
     third_party: frozenset[str] = frozenset(),
     wanted: frozenset[str] = frozenset(),
 ) -> Analysis:
@@ -113,6 +114,8 @@ def analyze(
             for m in result.mentions
             if not someone_else(tokens, min(m.positions), third_party, wanted, max(m.positions) + 1)
         ]
+    if heads:
+        result.mentions = _heads_only(tokens, result.mentions, stopwords)
     if free_text:
         clear = {m.concept_id for m in result.mentions if not m.ambiguous}
         result.mentions = [m for m in result.mentions if not m.ambiguous or m.concept_id in clear]
@@ -123,6 +126,23 @@ def analyze(
         seen.add(tok)
         result.residual.append(tok)
     return result
+
+
+def _heads_only(tokens: list[str], mentions: list[Mention], stop: frozenset[str]) -> list[Mention]:
+    """In an English label of a few words, a trade that only qualifies the last one is not it.
+
+    "tech hiring" is hiring, "legal documents" documents, "pharma sales"
+    sales: the head of an English noun phrase is its last word.  Italian puts
+    it first ("avvocato civilista"), so a phrase ending in a word that is not
+    English keeps its mentions.
+    """
+    content = [i for i, t in enumerate(tokens) if t not in stop and len(t) >= 2]
+    if len(content) < 2 or len(content) > 4:
+        return mentions
+    last = content[-1]
+    if any(last in m.positions for m in mentions) or not spelling.english_only(tokens[last]):
+        return mentions
+    return []
 
 
 OWN = frozenset({"own", "proprio", "propria"})

@@ -29,7 +29,7 @@ from typing import Any
 from netjournal.matching.text import fold, stem_en, stem_it, words
 
 # Bump when the way rows are made changes, so journals rebuild their index.
-ENGINE_VERSION = 9
+ENGINE_VERSION = 10
 IGNORE = "_ignore"
 
 

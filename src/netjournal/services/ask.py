@@ -583,6 +583,41 @@ def _in_city(
 ATTRIBUTE_FIELDS = ("skill", "title", "org", "notes", "interaction", "help_got", "tag")
 
 
+def _attribute_kinds(conn: sqlite3.Connection, mentions: list[Mention]) -> dict[str, set[str]]:
+    """The kinds of attribute each mentioned concept takes (a notary a jurisdiction …)."""
+    from netjournal.matching import attributes
+
+    ids = list({m.concept_id for m in mentions})
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    kinds: dict[str, set[str]] = {}
+    for cid, domain in conn.execute(f"SELECT id, domain FROM concept WHERE id IN ({marks})", ids):
+        above = {
+            r[0]
+            for r in conn.execute(
+                "SELECT ancestor FROM concept_closure WHERE descendant = ?", (cid,)
+            )
+        }
+        kinds[cid] = attributes.kinds_of(domain, above | {cid})
+    return kinds
+
+
+def _national(conn: sqlite3.Connection, analysis: Analysis, need: str) -> set[str]:
+    """In a story of several sentences, the concepts of law or tax, where a city says which law.
+
+    "… I still rent out my flat in London. … my UK tax return …": UK tax is
+    national, so an accountant in Edinburgh fits; "an accountant in London"
+    (one sentence) still keeps to London.
+    """
+    from netjournal.matching import attributes
+
+    if not analysis.mentions or len(set(sentences(need)[0])) < 2:
+        return set()
+    kinds = _attribute_kinds(conn, analysis.mentions)
+    return {cid for cid, k in kinds.items() if attributes.JURISDICTION in k}
+
+
 @dataclass(slots=True)
 class Wanted:
     """One language or country a need names: its readings (any will do), for which concepts."""
@@ -608,17 +643,7 @@ def _attributes_wanted(conn: sqlite3.Connection, analysis: Analysis, raw: str) -
     values = attributes.bound(attributes.values_in(analysis.tokens, raw), analysis.tokens, spans)
     if not values:
         return []
-    ids = list({m.concept_id for m in analysis.mentions})
-    marks = ",".join("?" * len(ids))
-    kinds: dict[str, set[str]] = {}
-    for cid, domain in conn.execute(f"SELECT id, domain FROM concept WHERE id IN ({marks})", ids):
-        above = {
-            r[0]
-            for r in conn.execute(
-                "SELECT ancestor FROM concept_closure WHERE descendant = ?", (cid,)
-            )
-        }
-        kinds[cid] = attributes.kinds_of(domain, above | {cid})
+    kinds = _attribute_kinds(conn, analysis.mentions)
     wanted: dict[tuple[int, int], Wanted] = {}
     for v, which in values:
         for n in which:
@@ -761,7 +786,10 @@ def ask(
     relevant = _must_match(conn, analysis, need, relevant)
     if city is not None and relevant:
         answer.city = city[0]
-        relevant = _in_city(conn, relevant, city[0], answer)
+        national = _national(conn, analysis, need)
+        exempt = {pid: c for pid, c in relevant.items() if c.concepts and c.concepts <= national}
+        rest = {pid: c for pid, c in relevant.items() if pid not in exempt}
+        relevant = (_in_city(conn, rest, city[0], answer) if rest else {}) | exempt
     if not relevant:
         return answer
     relevant = within_reach_of_top(relevant, limit)

@@ -184,6 +184,7 @@ def refresh_people(
                     stop,
                     problems=kind in ("help", "referral"),
                     free_text=kind in ("notes", "help", "org", "interaction"),
+                    heads=kind in ("skill", "title"),
                     third_party=cues.get(kind, frozenset()),
                     wanted=wants.get(kind, frozenset()),
                 )
