@@ -128,6 +128,84 @@ def analyze(
     return result
 
 
+# Last words that say how a trade is offered, not another thing: "plumbing
+# services", "English lessons", "IT support", "tax advice".
+GENERIC_HEADS = frozenset(
+    [
+        "skill",
+        "skills",
+        "service",
+        "services",
+        "work",
+        "works",
+        "job",
+        "jobs",
+        "repair",
+        "repairs",
+        "expert",
+        "expertise",
+        "specialist",
+        "help",
+        "advice",
+        "consulting",
+        "consultancy",
+        "support",
+        "lessons",
+        "lesson",
+        "classes",
+        "class",
+        "courses",
+        "course",
+        "training",
+        "tuition",
+        "projects",
+        "project",
+        "solutions",
+        "stuff",
+        "things",
+    ]
+)
+
+
+# Who offers it: "phone repair technician", "sales manager".
+GENERIC_HEADS |= frozenset(
+    [
+        "technician",
+        "engineer",
+        "specialist",
+        "consultant",
+        "expert",
+        "professional",
+        "worker",
+        "assistant",
+        "officer",
+        "manager",
+        "advisor",
+        "adviser",
+        "coordinator",
+        "lead",
+        "head",
+        "director",
+        "owner",
+        "operator",
+        "installer",
+        "fitter",
+        "provider",
+        "practitioner",
+        "instructor",
+        "teacher",
+        "tutor",
+        "coach",
+        "partner",
+        "executive",
+        "associate",
+        "analyst",
+        "agent",
+        "maker",
+    ]
+)
+
+
 def _heads_only(tokens: list[str], mentions: list[Mention], stop: frozenset[str]) -> list[Mention]:
     """In an English label of a few words, a trade that only qualifies the last one is not it.
 
@@ -140,9 +218,9 @@ def _heads_only(tokens: list[str], mentions: list[Mention], stop: frozenset[str]
     if len(content) < 2 or len(content) > 4:
         return mentions
     last = content[-1]
-    if any(last in m.positions for m in mentions) or not spelling.english_only(tokens[last]):
+    if any(last in m.positions for m in mentions) or tokens[last] in GENERIC_HEADS:
         return mentions
-    return []
+    return mentions if not spelling.english_only(tokens[last]) else []
 
 
 OWN = frozenset({"own", "proprio", "propria"})
