@@ -73,14 +73,29 @@ CONTACT_FIELDS: dict[str, str] = {
 }
 
 
-def _sql_value(field: PersonField) -> str:
-    """The SQL expression for a field, over ``person p`` joined to ``person v`` (via)."""
+def _sql_value(field: PersonField, *, few: bool = False) -> str:
+    """The SQL expression for a field, over ``person p`` joined to ``person v`` (via).
+
+    ``few``: lists are read by a subquery per person (an index lookup each),
+    for a query about one or a few people; else from the grouped CTEs, which
+    read every label once and suit a listing of everyone.
+    """
     if field.kind == "ref":
         return "v.key"
+    if field.kind == "labels" and few:
+        return (
+            "(SELECT json_group_array(name) FROM (SELECT name FROM person_label "
+            f"WHERE person_id = p.id AND kind = '{field.label_kind}' ORDER BY position))"
+        )
     if field.kind == "labels":
         return f"json(coalesce(l.{field.name}_, '[]'))"
     if field.kind == "contacts":
         more = f"c.{field.name}_"
+        if few:
+            more = (
+                "(SELECT json_group_array(value) FROM (SELECT value FROM person_contact "
+                f"WHERE person_id = p.id AND kind = '{field.contact_kind}' ORDER BY position))"
+            )
         return (
             f"CASE WHEN p.{field.column} IS NULL THEN json(coalesce({more}, '[]')) "
             f"ELSE json('[' || json_quote(p.{field.column}) || coalesce(',' || "
@@ -131,5 +146,26 @@ PERSON_ROW_SQL: str = (
     + ", ".join(_sql_value(f) for f in PERSON_FIELDS)
     + "\n"
     + _FROM
+    + "\n"
+)
+
+_FROM_FEW = "FROM person p LEFT JOIN person v ON v.id = p.via_id"
+
+#: :data:`PERSON_JSON_SQL` for one or a few people (``WHERE p.id = ?``): its
+#: cost does not grow with the journal, where the grouped CTEs read every label.
+PERSON_JSON_FEW_SQL: str = (
+    "SELECT json_object(\n    "
+    + ",\n    ".join(f"'{f.name}', {_sql_value(f, few=True)}" for f in PERSON_FIELDS)
+    + ")\n"
+    + _FROM_FEW
+    + "\n"
+)
+
+#: :data:`PERSON_ROW_SQL` for one or a few people.
+PERSON_ROW_FEW_SQL: str = (
+    "SELECT p.id, "
+    + ", ".join(_sql_value(f, few=True) for f in PERSON_FIELDS)
+    + "\n"
+    + _FROM_FEW
     + "\n"
 )

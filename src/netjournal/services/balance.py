@@ -74,16 +74,20 @@ def owed_help(
 ) -> list[Owed]:
     """Help received after the last help you gave them back: oldest first."""
     where = "AND h.person_id = :pid" if person_id is not None else ""
+    # The last help given back is computed once per person (one grouped pass),
+    # not once per help received; the earliest help owed is an index lookup.
     rows = conn.execute(
-        "SELECT p.key, p.name, min(h.date), count(*), "
-        "(SELECT what FROM help x WHERE x.person_id = h.person_id AND x.direction = 'got' "
-        " AND x.date >= COALESCE((SELECT max(g.date) FROM help g WHERE g.person_id = "
-        " h.person_id AND g.direction = 'gave'), '0000-00-00') ORDER BY x.date LIMIT 1) "
-        "FROM help h JOIN person p ON p.id = h.person_id "
-        f"WHERE h.direction = 'got' {where} AND h.date >= COALESCE("
-        "(SELECT max(g.date) FROM help g WHERE g.person_id = h.person_id "
-        " AND g.direction = 'gave'), '0000-00-00') "
-        "GROUP BY h.person_id ORDER BY min(h.date), p.key LIMIT :limit",
+        "WITH gave AS (SELECT person_id, max(date) AS last FROM help "
+        " WHERE direction = 'gave' GROUP BY person_id), "
+        "owed AS (SELECT h.person_id, min(h.date) AS since, count(*) AS times FROM help h "
+        " LEFT JOIN gave g ON g.person_id = h.person_id "
+        f" WHERE h.direction = 'got' {where} AND h.date >= COALESCE(g.last, '0000-00-00') "
+        " GROUP BY h.person_id) "
+        "SELECT p.key, p.name, o.since, o.times, "
+        "(SELECT x.what FROM help x WHERE x.person_id = o.person_id AND x.direction = 'got' "
+        " AND x.date = o.since ORDER BY x.id LIMIT 1) "
+        "FROM owed o JOIN person p ON p.id = o.person_id "
+        "ORDER BY o.since, p.key LIMIT :limit",
         {"pid": person_id, "limit": -1 if limit is None else limit},
     ).fetchall()
     return [

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from netjournal.errors import InvalidInput
-from netjournal.fields import LIST_FIELDS, PERSON_JSON_SQL, TEXT_FIELDS
+from netjournal.fields import LIST_FIELDS, PERSON_JSON_FEW_SQL, TEXT_FIELDS
 from netjournal.matching.text import fold
 from netjournal.services.people import resolve
 from netjournal.services.people_edit import PersonChanges, edit_person
@@ -30,7 +30,7 @@ def person_record(journal: Journal, ref: str) -> dict[str, Any]:
     """One person object (the interchange format's), as ``net show --json`` has it."""
     with journal.read() as conn:
         pid, _key, _name = resolve(conn, ref)
-        (obj,) = conn.execute(PERSON_JSON_SQL + "WHERE p.id = ?", (pid,)).fetchone()
+        (obj,) = conn.execute(PERSON_JSON_FEW_SQL + "WHERE p.id = ?", (pid,)).fetchone()
     record: dict[str, Any] = json.loads(obj)
     return record
 

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 
 from netjournal.checks import MAX_NAME
 from netjournal.errors import Ambiguous, InvalidInput, NotFound
-from netjournal.fields import PERSON_FIELDS, PERSON_JSON_SQL, PERSON_ROW_SQL
+from netjournal.fields import (
+    PERSON_FIELDS,
+    PERSON_JSON_FEW_SQL,
+    PERSON_JSON_SQL,
+    PERSON_ROW_FEW_SQL,
+    PERSON_ROW_SQL,
+)
 from netjournal.matching.text import fold, slug
 from netjournal.services.records import (
     Help,
@@ -121,7 +127,7 @@ def new_key(conn: sqlite3.Connection, name: str, wanted: str | None = None) -> s
 
 
 def person_objects(
-    conn: sqlite3.Connection, where: str = "", params: Sequence[object] = ()
+    conn: sqlite3.Connection, where: str = "", params: Sequence[object] = (), *, few: bool = False
 ) -> Iterator[str]:
     """Person objects of the interchange format as JSON texts made by SQLite, by key.
 
@@ -130,7 +136,8 @@ def person_objects(
     them in SQL keeps a 30,000-person listing fast: only text passes through
     Python.
     """
-    for (obj,) in conn.execute(PERSON_JSON_SQL + where + " ORDER BY p.key", tuple(params)):
+    sql = PERSON_JSON_FEW_SQL if few else PERSON_JSON_SQL  # few: ``where`` picks a few people
+    for (obj,) in conn.execute(sql + where + " ORDER BY p.key", tuple(params)):
         yield obj
 
 
@@ -138,13 +145,14 @@ def _field_values(
     conn: sqlite3.Connection, ids: Sequence[int] | None
 ) -> Iterator[dict[str, object]]:
     """Each person's fields by name, ordered by key (all, or the given ids)."""
-    where, params = "", tuple[int, ...]()
+    where, params, sql = "", tuple[int, ...](), PERSON_ROW_SQL
     if ids is not None:
         if not ids:
             return
         where = f" WHERE p.id IN ({','.join('?' * len(ids))})"
         params = tuple(ids)
-    for row in conn.execute(PERSON_ROW_SQL + where + " ORDER BY p.key", params):
+        sql = PERSON_ROW_FEW_SQL if len(ids) <= 1000 else PERSON_ROW_SQL
+    for row in conn.execute(sql + where + " ORDER BY p.key", params):
         values: dict[str, object] = {}
         for spec, value in zip(PERSON_FIELDS, row[1:], strict=True):
             if spec.kind in ("labels", "contacts"):
@@ -253,7 +261,9 @@ def profile_json(journal: Journal, ref: str) -> dict[str, object]:
     """``net show --json``: the person object of ``net list --json`` with their events."""
     with journal.read() as conn:
         pid, _key, _name = resolve(conn, ref)
-        data: dict[str, object] = json.loads(next(person_objects(conn, " WHERE p.id = ?", (pid,))))
+        data: dict[str, object] = json.loads(
+            next(person_objects(conn, " WHERE p.id = ?", (pid,), few=True))
+        )
         interactions, help_, ties, referrals = events_of(conn, pid)
     data["interactions"] = jsonable(interactions)
     data["help"] = jsonable(help_)
