@@ -1188,7 +1188,9 @@ def document_chunks(journal: Journal) -> Generator[str, None, None]:
     but only one record is ever built at a time: a 100,000-person journal
     exports in a few tens of MB.
     """
-    with journal.read() as conn, bulk_load():
+    # No bulk_load here: json.dumps with an indent builds closures that refer to each
+    # other (a cycle per call), which only the cyclic collector frees.
+    with journal.read() as conn:
         yield "{"
         for position, (name, value) in enumerate(document_parts(conn)):
             yield ("," if position else "") + f"\n  {json.dumps(name)}: "
