@@ -188,3 +188,18 @@ def test_no_generated_one_word_label_is_read_in_a_stop_word() -> None:
             if {stem_en(word), stem_it(word)} & stems and abs(len(word) - len(toks[0])) <= 3:
                 clashes.append((cid, label, word))
     assert labels and clashes == []
+
+
+@pytest.mark.parametrize(
+    ("note", "need"),
+    [
+        ("He restores vintage watches and takes commissions.", "repair my grandfather's old watch"),
+        ("Does our taxes since 2024.", "someone to do my tax return"),
+        ("Resoles boots in a tiny shop near the market.", "my boots need resoling"),
+        ("Ripara biciclette nel cortile sotto casa.", "la catena della bici è rotta"),
+    ],
+)
+def test_what_a_note_says_someone_does_names_their_trade(net: Net, note: str, need: str) -> None:
+    net("add", "Nora Note", "--note", note)
+    net("add", "Ugo Unrelated", "--note", "Plays five-a-side on Thursdays.")
+    assert keys(net, need) == ["nora-note"]
