@@ -31,9 +31,10 @@ Run by developers, not at install time::
 Rules that keep the data safe: a generated label never repeats a label of the
 curated files (curation wins) nor one that two concepts would share; a lemma
 whose commonest sense is not the occupation is left out ("director" is not an
-entrepreneur); a one-word label with other senses or other parts of speech is
-marked ``ambiguous`` (it counts in skills, titles and needs, but in free text
-only beside a clear label).  The output is sorted and stable, so a rebuild
+entrepreneur), and so is a one-word synonym with other senses or other parts
+of speech ("controller", "tuner"); a new concept's one-word label of that
+kind is marked ``ambiguous`` (it counts in skills, titles and needs, but in
+free text only beside a clear label).  The output is sorted and stable, so a rebuild
 shows as a reviewable diff.
 """
 
@@ -513,9 +514,11 @@ class Curated:
     en: list[str]
     labels: set[str] = field(default_factory=set)
     ambiguous: set[str] = field(default_factory=set)
+    word_sets: set[frozenset[str]] = field(default_factory=set)  # labels and problems
 
 
 def read_curated(folder: Path) -> dict[str, Curated]:
+    same = read_equivalents(folder)
     out: dict[str, Curated] = {}
     for path in sorted(folder.glob("*.json")):
         if path.name in NOT_DOMAIN_FILES:
@@ -524,8 +527,22 @@ def read_curated(folder: Path) -> dict[str, Curated]:
         for item in data["concepts"]:
             labels = {fold(x) for x in item["en"] + item.get("it", [])}
             ambiguous = {fold(x) for x in item.get("ambiguous", [])}
-            out[item["id"]] = Curated(item["id"], data["domain"], item["en"], labels, ambiguous)
+            sets = {word_set(x, same) for x in [*labels, *item.get("problems", [])]}
+            out[item["id"]] = Curated(
+                item["id"], data["domain"], item["en"], labels, ambiguous, sets
+            )
     return out
+
+
+def read_equivalents(folder: Path) -> dict[str, str]:
+    """Everyday variants read as one word (``words.json``: "fixed" → "repair")."""
+    data = json.loads((folder / "words.json").read_text(encoding="utf-8"))
+    return {fold(v): fold(c) for c, variants in data["equivalents"].items() for v in variants}
+
+
+def word_set(text: str, same: dict[str, str]) -> frozenset[str]:
+    """The words of a label or problem as the engine compares them, order-free."""
+    return frozenset(same.get(w, w) for w in re.findall(r"[a-z0-9]+", fold(text)))
 
 
 # ------------------------------------------------------------------ derived
@@ -558,10 +575,7 @@ def derive(
     for concept in curated.values():
         if concept.id in NOT_OCCUPATIONS:
             continue
-        for label in concept.en[:2]:
-            synset = wordnet.first_sense(label)
-            if synset is None or not wordnet.is_occupation(synset):
-                continue
+        for label, synset in _senses_of(wordnet, concept):
             mapped.setdefault(synset.offset, concept.id)
             for lemma in synset.lemmas:
                 if wordnet.plain(lemma, synset):
@@ -602,14 +616,16 @@ def derive(
                 narrower.append((synset, parent))
     out = Derived()
     for label, owners in claims.items():
-        if squeeze(label) in taken or len(owners) != 1:
-            continue
+        if squeeze(label) in taken or len(owners) != 1 or wordnet.ambiguous(label):
+            continue  # a one-word name with other senses ("controller", "tuner") is left out
         out.additions.setdefault(next(iter(owners)), set()).add(label)
-        if wordnet.ambiguous(label):
-            out.ambiguous.add(label)
     taken |= {squeeze(label) for label in claims}
+    same = read_equivalents(LEXICON)
     for cid, things in works_on.items():
-        out.problems[cid] = {f"{verb} {thing}" for thing in things for verb in REPAIR_WORDS}
+        problems = {f"{verb} {thing}" for thing in things for verb in REPAIR_WORDS}
+        # one the curated concept already has, in any order, would say it twice
+        known = curated[cid].word_sets
+        out.problems[cid] = {p for p in problems if word_set(p, same) not in known}
     for synset, parent in narrower:
         _add_concept(out, wordnet, synset, parent, curated, taken, mapped)
     # Common occupations ESCO and WordNet share that nobody curated.
@@ -665,6 +681,26 @@ def _esco_trades(
             "en": labels,
             "examples": [f"I need a {occupation.preferred}"],
         }
+
+
+def _senses_of(wordnet: WordNet, concept: Curated) -> list[tuple[str, Synset]]:
+    """The WordNet occupation a curated concept is, read from its first two labels.
+
+    When they lead to different synsets ("mechanic" is first a machinist, "car
+    mechanic" an automobile mechanic) only those sharing the most lemmas with
+    the concept's labels are kept.
+    """
+    found = []
+    for label in concept.en[:2]:
+        synset = wordnet.first_sense(label)
+        if synset is not None and wordnet.is_occupation(synset):
+            found.append((label, synset))
+
+    def overlap(synset: Synset) -> int:
+        return len({fold(x) for x in synset.lemmas} & concept.labels)
+
+    best = max((overlap(s) for _l, s in found), default=0)
+    return [(label, s) for label, s in found if overlap(s) == best]
 
 
 def _works_on(
@@ -753,7 +789,8 @@ def write(
     derived: Derived, esco_name: str, ateco_name: str, wordnet: WordNet, out: Path = OUT
 ) -> None:
     additions = []
-    for cid in sorted(set(derived.additions) | set(derived.problems) | set(derived.italian)):
+    with_problems = {cid for cid, found in derived.problems.items() if found}
+    for cid in sorted(set(derived.additions) | with_problems | set(derived.italian)):
         labels = sorted(derived.additions.get(cid, ()))
         item: dict[str, object] = {"id": cid}
         if labels:
@@ -763,7 +800,7 @@ def write(
         ambiguous = [x for x in labels if x in derived.ambiguous]
         if ambiguous:
             item["ambiguous"] = ambiguous
-        if cid in derived.problems:
+        if derived.problems.get(cid):
             item["problems"] = sorted(derived.problems[cid])
         additions.append(item)
     concepts = []
