@@ -240,3 +240,18 @@ def test_a_trade_that_only_qualifies_an_english_label_is_not_theirs(net: Net) ->
     net("add", "Laura Queirolo", "--title", "Avvocato civilista")
     assert keys(net, "my laptop is broken") == []
     assert keys(net, "need a lawyer") == ["laura-queirolo"]
+
+
+def test_a_dispute_with_the_landlord_needs_a_tenancy_lawyer_not_another_specialty(
+    net: Net,
+) -> None:
+    net("add", "Petra Lang", "--title", "Patent attorney")
+    net("add", "Oscar Bell", "--title", "Tax accountant")
+    # Without the problem understood, "lawyer" alone would offer the patent attorney.
+    assert keys(net, "a lawyer for a rent dispute") == []
+    assert keys(net, "un avvocato per una lite con il padrone di casa") == []
+    net("add", "Ian Reed", "--title", "Tenancy lawyer")
+    assert keys(net, "a lawyer for a rent dispute") == ["ian-reed"]
+    assert keys(net, "trouble with the landlord, who can help?") == ["ian-reed"]
+    # A need naming only the trade still finds every kind of it.
+    assert set(keys(net, "I need a lawyer")) == {"petra-lang", "ian-reed"}
