@@ -350,6 +350,12 @@ def _phrases() -> dict[tuple[str, ...], list[tuple[str, str]]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _longest() -> int:
+    """The most words a language, country, title or institution name has."""
+    return max(len(k) for k in _phrases())
+
+
 def values_in(tokens: list[str], raw: str = "", *, titles: bool = False) -> list[Value]:
     """Every language and country ``tokens`` name, longest phrase first at each place.
 
@@ -360,7 +366,7 @@ def values_in(tokens: list[str], raw: str = "", *, titles: bool = False) -> list
     "help us" is a pronoun), and a two-letter code only in a pair ("EN-IT").
     """
     table = _phrases()
-    longest = max(len(k) for k in table)
+    longest = _longest()
     out: list[Value] = []
     i = 0
     us_written = bool(re.search(r"\bU\.?S\.?(?:A\.?)?\b", raw))
