@@ -436,27 +436,7 @@ DID_NOT = frozenset(["did", "could", "would", "was", "has", "can"])
 NOT = frozenset({"not", "never", "non"})
 AFTER_WINDOW = 3
 # A trade already in the story: "the paediatrician", "my GP", "il medico".
-DEFINITE = frozenset(
-    [
-        "the",
-        "my",
-        "our",
-        "your",
-        "his",
-        "her",
-        "their",
-        "il",
-        "lo",
-        "la",
-        "l",
-        "mio",
-        "mia",
-        "nostro",
-        "nostra",
-        "suo",
-        "sua",
-    ]
-)
+DEFINITE = DETERMINERS - A
 
 
 def _before(tokens: list[str], start: int) -> list[str]:
