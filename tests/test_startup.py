@@ -46,3 +46,37 @@ def test_completion_loads_nothing_heavy(tmp_path: object) -> None:
     loaded = set(out.stdout.split("MODULES")[-1].split())
     assert "netjournal.cli" in loaded
     assert not {m for m in loaded if m.split(".")[0] in ("sqlalchemy", "sqlmodel")}
+
+
+def test_the_lazy_root_lists_what_typer_builds() -> None:
+    """The table `net` runs from has Typer's commands, in its order, with the same summaries."""
+    import typer.main
+
+    from netjournal.cli import app
+    from netjournal.cli_help import _summary
+    from netjournal.cli_lazy import LazyCommands, root_command
+
+    eager = typer.main.get_command(app)
+    lazy = root_command(app)
+    table = lazy.commands  # type: ignore[attr-defined]
+    assert isinstance(table, LazyCommands)
+    built = eager.commands  # type: ignore[attr-defined]
+    assert list(table) == list(built) and len(table) > 30
+    for name, command in built.items():
+        seen = table.peek(name)
+        assert (seen.hidden, _summary(seen)) == (command.hidden, _summary(command)), name
+    assert table.built() == []
+    assert [p.name for p in lazy.params] == [p.name for p in eager.params]
+
+
+def test_a_command_builds_only_itself() -> None:
+    from netjournal.cli import app
+    from netjournal.cli_lazy import root_command
+
+    for args, wanted in ((["--help"], []), (["log", "--help"], ["log"])):
+        root = root_command(app)
+        try:
+            root.main(args, prog_name="net")
+        except SystemExit as exc:
+            assert exc.code == 0
+        assert root.commands.built() == wanted  # type: ignore[attr-defined]

@@ -2,10 +2,13 @@
 
 No SQL and no ranking live here.  Heavy modules (the store, SQLModel, the
 services) are imported inside the commands that need them, so ``net --help``
-and shell completion stay fast.  Annotations are real objects here (no
-``from __future__ import annotations``): Typer reads every command's signature
-at start-up, and evaluating string annotations cost a fifth of ``--help``.
+and shell completion stay fast.  Annotations stay strings until Typer reads
+them, and it reads only the signature of the command being run
+(:mod:`netjournal.cli_lazy`): building every command at each start cost a
+fifth of ``net --help``.
 """
+
+from __future__ import annotations
 
 import os
 import sys
@@ -951,9 +954,14 @@ BROKEN_PIPE_EXIT = 141  # 128 + SIGPIPE: what a shell reports for any tool whose
 
 
 def _invoke(argv: list[str] | None) -> int:
-    """Typer's run of the command, as an exit code (output flushed while errors can be told)."""
+    """Typer's run of the command, as an exit code (output flushed while errors can be told).
+
+    Only the command being run is built (:mod:`netjournal.cli_lazy`).
+    """
+    from netjournal.cli_lazy import root_command
+
     try:
-        app(args=argv, prog_name="net")
+        root_command(app)(args=argv, prog_name="net")
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)

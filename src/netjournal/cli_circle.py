@@ -5,6 +5,8 @@ circle package load inside the commands only, so local commands never pay for
 them.
 """
 
+from __future__ import annotations
+
 import sys
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -65,7 +67,7 @@ def _need_psycopg() -> None:
         ) from exc
 
 
-def ask_circle(store: "Journal", circle: str, need: str, **options: Any) -> "Answer":
+def ask_circle(store: Journal, circle: str, need: str, **options: Any) -> Answer:
     """``net ask --circle``: the journal and the circle, one list."""
     _need_psycopg()
     from netjournal.circle.asking import ask_circle as ask_

@@ -1,5 +1,7 @@
 """``net find``: search everything the journal says about people."""
 
+from __future__ import annotations
+
 from typing import Annotated
 
 import typer

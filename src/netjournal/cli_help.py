@@ -6,6 +6,8 @@ for metavars (``SKILL``, ``N``, ``PERSON``) instead of Python types, and its
 examples from :data:`EXAMPLES`, without repeating anything per command.
 """
 
+from __future__ import annotations
+
 from typing import Annotated, Any, Optional
 
 import typer
@@ -145,15 +147,20 @@ class HelpGroup(typer.core.TyperGroup):
         command = super().get_command(ctx, cmd_name)
         return shape(command) if command is not None else None
 
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)  # in Typer's order, without building them
+
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        names = [n for n in self.list_commands(ctx) if not self.commands[n].hidden]
+        # Commands built on demand (netjournal.cli_lazy) are listed unbuilt.
+        peek = getattr(self.commands, "peek", self.commands.__getitem__)
+        names = [n for n in self.list_commands(ctx) if not peek(n).hidden]
         placed: set[str] = set()
         for heading, members in (*GROUPS, ("Other", tuple(names))):
             rows = []
             for name in members:
                 if name in names and name not in placed:
                     placed.add(name)
-                    rows.append((name, _summary(self.commands[name])))
+                    rows.append((name, _summary(peek(name))))
             if rows:
                 with formatter.section(heading):
                     formatter.write_dl(rows)

@@ -1,5 +1,7 @@
 """``net merge A B``: join two records of one person."""
 
+from __future__ import annotations
+
 from typing import Annotated
 
 import typer

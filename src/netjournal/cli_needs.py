@@ -6,6 +6,8 @@ itself starts with "done" or "drop" is recorded when quoted or longer than
 two words.
 """
 
+from __future__ import annotations
+
 from typing import Annotated, Optional
 
 import typer

@@ -1,5 +1,7 @@
 """Encryption at rest: ``net encrypt`` and ``net decrypt`` (SQLCipher, an optional extra)."""
 
+from __future__ import annotations
+
 from typing import Annotated
 
 import typer

@@ -1,5 +1,7 @@
 """``net tags``: the tags in use, with how many people have each."""
 
+from __future__ import annotations
+
 import typer
 
 from netjournal import render

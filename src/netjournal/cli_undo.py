@@ -1,5 +1,7 @@
 """Mistakes can be undone: ``net forget ID``, ``net fix ID`` and ``net undo``."""
 
+from __future__ import annotations
+
 from typing import Annotated, Optional
 
 import typer
