@@ -21,6 +21,9 @@ SAMPLE = Path(__file__).resolve().parent.parent / "src" / "netjournal" / "data" 
 
 # A journal of 19 people: their data, the matching index and the full-text index.
 SMALL = 250_000
+# The same journal in 4 KiB pages (a journal made before m010): every table and
+# index takes a page at least.
+SMALL_OLD = 300_000
 
 
 def _tables(path: Path) -> set[str]:
@@ -152,7 +155,7 @@ def test_m010_drops_the_copied_lexicon_and_keeps_peoples_words(tmp_path: Path, n
     journal = open_journal(path)
     journal.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     journal.close()
-    assert path.stat().st_size < SMALL, path.stat().st_size
+    assert path.stat().st_size < SMALL_OLD, path.stat().st_size
     # Named after the first step it was missing (m009_needs comes before m010).
     kept = list(tmp_path.glob("old.db.before-m0*-*.bak"))
     assert len(kept) == 1 and kept[0].stat().st_size == before

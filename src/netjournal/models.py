@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Column, Index, Table, UniqueConstraint
+from sqlalchemy import Column, Index, Table, UniqueConstraint, text
 from sqlalchemy.types import UserDefinedType
 from sqlmodel import Field, SQLModel
 
@@ -21,6 +21,18 @@ Day = date  # for fields declared after a field named ``date``
 
 
 class Person(SQLModel, table=True):
+    # ``stats`` groups organisations and cities by these (m015).
+    __table_args__ = (
+        Index(
+            "ix_person_org_lower", text("lower(org)"), "org", sqlite_where=text("org IS NOT NULL")
+        ),
+        Index(
+            "ix_person_city_lower",
+            text("lower(city)"),
+            "city",
+            sqlite_where=text("city IS NOT NULL"),
+        ),
+    )
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(unique=True)
     name: str
@@ -71,7 +83,7 @@ class PersonLabel(SQLModel, table=True):
 class Interaction(SQLModel, table=True):
     __table_args__ = (
         Index("ix_interaction_person_date", "person_id", "date"),
-        Index("ix_interaction_date", "date"),
+        Index("ix_interaction_date_person", "date", "person_id"),  # m015
     )
     id: int | None = Field(default=None, primary_key=True)
     person_id: int = Field(foreign_key="person.id")
@@ -85,7 +97,7 @@ class HelpExchange(SQLModel, table=True):
 
     __tablename__ = "help"
     __table_args__ = (
-        Index("ix_help_person_date", "person_id", "date"),
+        Index("ix_help_person_direction_date", "person_id", "direction", "date"),  # m015
         Index("ix_help_date", "date"),
     )
     id: int | None = Field(default=None, primary_key=True)

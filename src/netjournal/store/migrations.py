@@ -456,6 +456,21 @@ CREATE TABLE circle_need_match (
 ) WITHOUT ROWID;
 """
 
+# Indexes the read commands scan instead of the tables: the help owed (``today``,
+# ``balance``) reads direction and date from the index alone; ``stats`` counts
+# the people contacted in a month from the dates' index and groups
+# organisations and cities in the order of their index, without sorting.  The
+# two new help and interaction indexes hold the old ones' columns: they
+# replace them.
+M015_READ_INDEXES = """
+CREATE INDEX ix_help_person_direction_date ON help(person_id, direction, date);
+DROP INDEX ix_help_person_date;
+CREATE INDEX ix_interaction_date_person ON interaction(date, person_id);
+DROP INDEX ix_interaction_date;
+CREATE INDEX ix_person_org_lower ON person(lower(org), org) WHERE org IS NOT NULL;
+CREATE INDEX ix_person_city_lower ON person(lower(city), city) WHERE city IS NOT NULL;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("m001_journal", M001_JOURNAL),
     Migration("m002_matching_index", M002_MATCHING_INDEX),
@@ -470,4 +485,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("m011_circles", M011_CIRCLES),
     Migration("m013_circle_needs", M013_CIRCLE_NEEDS),
     Migration("m014_circle_need_matches", M014_CIRCLE_NEED_MATCHES),
+    Migration("m015_read_indexes", M015_READ_INDEXES),
 )
