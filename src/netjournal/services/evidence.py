@@ -155,7 +155,9 @@ def refresh_people(
     )
     shared = load_words()
     stop = shared.stopwords
-    seen: dict[tuple[str, str], Analysis] = {}
+    # What each text says, by kind: skills, titles and organisations repeat
+    # across people, and so do many notes and help records; analyse each once.
+    seen: dict[tuple[str, str], _Found] = {}
     concept_domains = dict(conn.execute("SELECT id, domain FROM concept").fetchall())
     cues = {
         "notes": shared.third_party_cues,
@@ -175,9 +177,8 @@ def refresh_people(
         vocabulary: set[str] = set()
         for pid, kind, text, evidence in _texts(conn, part, marks):
             weight = SOURCE_WEIGHTS[kind]
-            # Skills, titles and organisations repeat across people: analyse each once.
-            analysis = seen.get((kind, text))
-            if analysis is None:
+            found = seen.get((kind, text))
+            if found is None:
                 analysis = analyze(
                     text,
                     source,
@@ -188,21 +189,19 @@ def refresh_people(
                     third_party=cues.get(kind, frozenset()),
                     wanted=wants.get(kind, frozenset()),
                 )
-                if kind in ("skill", "title", "org"):
-                    seen[(kind, text)] = analysis
-            for mention in analysis.mentions:
-                key = (pid, mention.concept_id, kind)
+                found = _found(analysis, kind, stop)
+                if kind in _REPEATED or len(seen) < MEMO_TEXTS:
+                    seen[(kind, text)] = found
+            concepts, words, terms = found
+            for concept_id in concepts:
+                key = (pid, concept_id, kind)
                 if key not in concept_rows:
-                    concept_rows[key] = (pid, mention.concept_id, kind, weight, evidence)
-            if kind not in TERM_KINDS:
-                continue  # free text is searched through the full-text index
-            for tok in _content(analysis, stop):
-                if kind in ("skill", "title", "org"):
-                    vocabulary.add(tok)
-                for term in {stem_en(tok), stem_it(tok)}:
-                    key = (pid, term, kind)
-                    if key not in term_rows:
-                        term_rows[key] = (pid, term, kind, weight, evidence)
+                    concept_rows[key] = (pid, concept_id, kind, weight, evidence)
+            vocabulary.update(words)
+            for term in terms:
+                key = (pid, term, kind)
+                if key not in term_rows:
+                    term_rows[key] = (pid, term, kind, weight, evidence)
         domains = _main_domains(concept_rows.values(), concept_domains)
         conn.executemany(
             "INSERT INTO person_concept VALUES (?, ?, ?, ?, ?)", list(concept_rows.values())
@@ -231,6 +230,25 @@ def _main_domains(
             domain = concept_domains[concept_id]
             per[domain] = per.get(domain, 0) + 1
     return {pid: max(sorted(per), key=lambda d: per[d]) for pid, per in counts.items()}
+
+
+# The concepts a text names, its words for the vocabulary, and its stemmed terms.
+_Found = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+#: Kinds whose texts are always remembered (few distinct ones in any journal).
+_REPEATED = frozenset({"skill", "title", "org"})
+#: How many texts of other kinds one refresh remembers (notes, help records, contact notes).
+MEMO_TEXTS = 50_000
+
+
+def _found(analysis: Analysis, kind: str, stop: frozenset[str]) -> _Found:
+    """What the index keeps of one text's analysis, in the order it is used."""
+    concepts = tuple(dict.fromkeys(m.concept_id for m in analysis.mentions))
+    if kind not in TERM_KINDS:
+        return concepts, (), ()  # free text is searched through the full-text index
+    tokens = _content(analysis, stop)
+    words = tuple(tokens) if kind in _REPEATED else ()
+    terms = tuple(dict.fromkeys(term for tok in tokens for term in (stem_en(tok), stem_it(tok))))
+    return concepts, words, terms
 
 
 def _content(analysis: Analysis, stop: frozenset[str]) -> list[str]:

@@ -815,6 +815,7 @@ def _apply(
     report: ImportReport,
 ) -> None:
     from netjournal.clock import today
+    from netjournal.store.bulk import inserting
 
     current = (
         {r.key: r for r in get_records(conn, list(plan.existing.values()))} if plan.existing else {}
@@ -835,10 +836,14 @@ def _apply(
             new_rows.append((key, person))
         plan.touched_keys.add(key)
     columns = (*PERSON_COLUMNS, "dormant")
-    conn.executemany(
-        f"INSERT INTO person ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-        ((*_person_row(p, key, p.added or added), key in plan.dormant_keys) for key, p in new_rows),
-    )
+    with inserting(conn, "person", len(new_rows)):
+        conn.executemany(
+            f"INSERT INTO person ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            (
+                (*_person_row(p, key, p.added or added), key in plan.dormant_keys)
+                for key, p in new_rows
+            ),
+        )
     ids = {k: i for k, i in conn.execute("SELECT key, id FROM person")}
     for key, merged in updates:
         row = _person_row(merged)
@@ -853,7 +858,8 @@ def _apply(
         pid = ids[key]
         label_rows += _label_rows(pid, merged)
         contact_rows += _contact_rows(pid, merged)
-    conn.executemany("INSERT INTO person_label VALUES (?, ?, ?, ?, ?)", label_rows)
+    with inserting(conn, "person_label", len(label_rows)):
+        conn.executemany("INSERT INTO person_label VALUES (?, ?, ?, ?, ?)", label_rows)
     conn.executemany("INSERT INTO person_contact VALUES (?, ?, ?, ?, ?)", contact_rows)
     conn.executemany(
         "UPDATE person SET via_id = ? WHERE key = ?",
@@ -949,6 +955,8 @@ def _add_events(
     report: ImportReport,
     plan: _Plan,
 ) -> None:
+    from netjournal.store.bulk import inserting
+
     # Only people already in the journal can have these events already.
     had_events = {ids[k] for k in plan.existing if k in ids}
 
@@ -986,18 +994,22 @@ def _add_events(
         doc.interactions,
         lambda r: (ids[r.person], day(r.date), r.kind, r.note),
     )
-    conn.executemany(
-        "INSERT INTO interaction (person_id, date, kind, note) VALUES (?, ?, ?, ?)", interactions
-    )
+    with inserting(conn, "interaction", len(doc.interactions)):
+        conn.executemany(
+            "INSERT INTO interaction (person_id, date, kind, note) VALUES (?, ?, ?, ?)",
+            interactions,
+        )
     helps = fresh(
         "SELECT 1 FROM help WHERE person_id = ? AND direction = ? AND date = ? AND what = ? "
         "AND skill IS ?",
         doc.help,
         lambda r: (ids[r.person], r.direction, day(r.date), r.what, r.skill),
     )
-    conn.executemany(
-        "INSERT INTO help (person_id, direction, date, what, skill) VALUES (?, ?, ?, ?, ?)", helps
-    )
+    with inserting(conn, "help", len(doc.help)):
+        conn.executemany(
+            "INSERT INTO help (person_id, direction, date, what, skill) VALUES (?, ?, ?, ?, ?)",
+            helps,
+        )
     plan.touched_keys.update(r.person for r in doc.help if r.direction == "got")
     plan.touched_keys.update(r.person for r in doc.interactions if r.note)
     new_ties: dict[tuple[int, int], str | None] = {}
@@ -1016,18 +1028,20 @@ def _add_events(
             if (low, high) in new_ties and r.note is not None:
                 new_ties[(low, high)] = r.note
             report.events_skipped += 1
-    conn.executemany(
-        "INSERT INTO tie (a_id, b_id, note) VALUES (?, ?, ?)",
-        [(a, b, n) for (a, b), n in new_ties.items()],
-    )
+    with inserting(conn, "tie", len(new_ties)):
+        conn.executemany(
+            "INSERT INTO tie (a_id, b_id, note) VALUES (?, ?, ?)",
+            [(a, b, n) for (a, b), n in new_ties.items()],
+        )
     referrals = fresh(
         "SELECT 1 FROM referral WHERE person_id = ? AND to_id = ? AND need = ? AND date = ?",
         doc.referrals,
         lambda r: (ids[r.person], ids[r.to], r.need, day(r.date)),
     )
-    conn.executemany(
-        "INSERT INTO referral (person_id, to_id, need, date) VALUES (?, ?, ?, ?)", referrals
-    )
+    with inserting(conn, "referral", len(doc.referrals)):
+        conn.executemany(
+            "INSERT INTO referral (person_id, to_id, need, date) VALUES (?, ?, ?, ?)", referrals
+        )
     plan.touched_keys.update(r.to for r in doc.referrals)
 
 

@@ -54,3 +54,61 @@ def fulltext_deferred(conn: sqlite3.Connection, rows: int) -> Iterator[None]:
     yield
     conn.execute(found[0])
     conn.execute(f"INSERT INTO {INDEX}({INDEX}) VALUES ('rebuild')")
+
+
+# What the last-contact trigger of an event table does for each new row
+# (migration m004_last_contact), and the same for all of a bulk insert's rows.
+_LAST_CONTACT_TRIGGER = (
+    "CREATE TRIGGER {table}_last_contact_insert AFTER INSERT ON {table} BEGIN "
+    "UPDATE person SET last_contact = NEW.date "
+    "WHERE id = NEW.person_id AND (last_contact IS NULL OR last_contact < NEW.date); END"
+)
+_LAST_CONTACT_BULK = (
+    "UPDATE person SET last_contact = new.last FROM "
+    "(SELECT person_id, max(date) AS last FROM {table} WHERE rowid > ? GROUP BY person_id) AS new "
+    "WHERE person.id = new.person_id "
+    "AND (person.last_contact IS NULL OR person.last_contact < new.last)"
+)
+
+
+def _same_sql(a: str | None, b: str) -> bool:
+    return a is not None and " ".join(a.split()) == " ".join(b.split())
+
+
+@contextmanager
+def inserting(conn: sqlite3.Connection, table: str, rows: int) -> Iterator[None]:
+    """Around one bulk INSERT of about ``rows`` rows into ``table``: row triggers run once.
+
+    Two triggers cost more than the insert itself at 300,000 interactions:
+    the undo log's (:func:`netjournal.store.undo.log_inserts` writes the same
+    steps in one statement after the insert) and, for interactions and help,
+    the one that keeps ``person.last_contact`` (one ``UPDATE … FROM`` gives
+    the same dates).  Both are put back as they were before the block ends;
+    a failure rolls the drop back with the rest of the transaction.  A
+    trigger whose text is not the one this module knows stays and runs row by
+    row.
+    """
+    from netjournal.store import undo
+
+    if rows < BULK_ROWS or not conn.in_transaction:
+        yield
+        return
+    after = conn.execute(f'SELECT coalesce(max(rowid), 0) FROM "{table}"').fetchone()[0]
+    kept: list[str] = []  # the journal's triggers to put back
+    bulk: list[str] = []  # what they would have done, for the rows past ``after``
+    logged = undo.pause_inserts(conn, table)
+    last = f"{table}_last_contact_insert"
+    found = conn.execute(
+        "SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?", (last,)
+    ).fetchone()
+    if found is not None and _same_sql(found[0], _LAST_CONTACT_TRIGGER.format(table=table)):
+        conn.execute(f"DROP TRIGGER main.{last}")
+        kept.append(found[0])
+        bulk.append(_LAST_CONTACT_BULK.format(table=table))
+    yield
+    for statement in bulk:
+        conn.execute(statement, (after,))
+    for statement in kept:
+        conn.execute(statement)
+    if logged:
+        undo.log_inserts(conn, table, after)

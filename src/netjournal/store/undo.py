@@ -103,6 +103,14 @@ def _logged(table: str, rid: str, ops: str) -> str:
 
 
 def _triggers(conn: sqlite3.Connection, table: str) -> list[str]:
+    return _made(conn, table)[0]
+
+
+# What an insert logs of a row: (when, rid, people, sql), SQL expressions about NEW.
+_Inserted = tuple[str, str, str, str]
+
+
+def _made(conn: sqlite3.Connection, table: str) -> tuple[list[str], _Inserted | None]:
     """Three triggers that log how to revert each row a recorded command changes.
 
     What they leave out costs nothing to revert: a row whose parent (through
@@ -117,7 +125,7 @@ def _triggers(conn: sqlite3.Connection, table: str) -> list[str]:
     sql = conn.execute("SELECT sql FROM main.sqlite_master WHERE name = ?", (table,)).fetchone()[0]
     if not keys:
         if "WITHOUT ROWID" in (sql or "").upper():
-            return []
+            return [], None
         keys = ["rowid"]
     rid_col = integer_key(conn, table)
     q = _quote(table)
@@ -162,10 +170,11 @@ def _triggers(conn: sqlite3.Connection, table: str) -> list[str]:
     )
     delete_sql = "NULL" if rid_col else f"{_literal(f'DELETE FROM {q} WHERE ')} || {where('NEW')}"
     name = TRIGGER_PREFIX + table
-    return [
+    inserted = (f"{recording}{with_parent}", rid("NEW"), people("NEW"), delete_sql)
+    triggers = [
         f"CREATE TEMP TRIGGER {_quote(name + '_insert')} AFTER INSERT ON {q} "
-        f"WHEN {recording}{with_parent} BEGIN "
-        + step.format(op="insert", rid=rid("NEW"), people=people("NEW"), sql=delete_sql)
+        f"WHEN {inserted[0]} BEGIN "
+        + step.format(op="insert", rid=inserted[1], people=inserted[2], sql=inserted[3])
         + " END",
         f"CREATE TEMP TRIGGER {_quote(name + '_delete')} AFTER DELETE ON {q} "
         f"WHEN {recording}{fresh_old}{with_parent_old} BEGIN "
@@ -181,6 +190,44 @@ def _triggers(conn: sqlite3.Connection, table: str) -> list[str]:
         )
         + " END",
     ]
+    return triggers, inserted
+
+
+def pause_inserts(conn: sqlite3.Connection, table: str) -> bool:
+    """Drop the trigger that logs the rows inserted into ``table``, for a bulk insert.
+
+    True if it was there and :func:`log_inserts` can stand in for it (the
+    table has a rowid); then call :func:`log_inserts` after the insert.
+    """
+    name = TRIGGER_PREFIX + table + "_insert"
+    found = conn.execute(
+        "SELECT 1 FROM temp.sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+    ).fetchone()
+    row = conn.execute(
+        "SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?", (table,)
+    ).fetchone()
+    if found is None or row is None or "WITHOUT ROWID" in (row[0] or "").upper():
+        return False
+    conn.execute(f"DROP TRIGGER temp.{_quote(name)}")
+    return True
+
+
+def log_inserts(conn: sqlite3.Connection, table: str, after: int) -> None:
+    """Log at once what the paused trigger logs row by row, for rows past rowid ``after``.
+
+    One statement writes the same steps, in the order of the rows; then the
+    trigger is made again, as :func:`install_triggers` makes it.
+    """
+    made, inserted = _made(conn, table)
+    assert inserted is not None  # pause_inserts said the table has a rowid
+    when, rid, people, sql = inserted
+    conn.execute(
+        "INSERT INTO undo_step (command_id, tbl, op, rid, people, sql) "
+        f"SELECT {_CURRENT}, {_literal(table)}, 'insert', {rid}, {people}, {sql} "
+        f"FROM {_quote(table)} AS NEW WHERE NEW.rowid > ? AND {when} ORDER BY NEW.rowid",
+        (after,),
+    )
+    conn.execute(made[0])
 
 
 def has_undo_log(conn: sqlite3.Connection) -> bool:
