@@ -80,3 +80,15 @@ def test_a_command_builds_only_itself() -> None:
         except SystemExit as exc:
             assert exc.code == 0
         assert root.commands.built() == wanted  # type: ignore[attr-defined]
+
+
+def test_the_entry_point_collects_garbage_again_once_imported() -> None:
+    """`net` starts with the cyclic collector off, and turns it back on before the command."""
+    probe = (
+        "import gc, sys\nimport netjournal.cli\n"
+        "seen = []\nnetjournal.cli.run = lambda: seen.append(gc.isenabled())\n"
+        "from netjournal.__main__ import main\nmain()\n"
+        "print(seen, gc.isenabled(), gc.get_freeze_count() > 0)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[True]", "True", "True"]

@@ -13,6 +13,8 @@ nothing matched) fall back to file names whenever a completer finds nothing:
 on every run, after Typer registered its own.
 """
 
+from __future__ import annotations
+
 from typing import Any
 
 import click
@@ -40,37 +42,45 @@ complete -F %(complete_func)s %(prog_name)s
 """
 
 
-def _wants_files(shell: click.shell_completion.ShellComplete, args: list[str], word: str) -> bool:
-    """Is the parameter being completed a file or a folder?"""
+def _completions(
+    shell: click.shell_completion.ShellComplete, args: list[str], word: str
+) -> list[click.shell_completion.CompletionItem] | None:
+    """What to offer for ``word``; None when the parameter being completed is a file or folder.
+
+    The command line is resolved once, for both questions (Click's
+    ``get_completions`` would resolve it again).
+    """
     from click.shell_completion import _resolve_context, _resolve_incomplete
 
     try:
         ctx = _resolve_context(shell.cli, shell.ctx_args, shell.prog_name, args)
-        obj, _word = _resolve_incomplete(ctx, args, word)
+        obj, incomplete = _resolve_incomplete(ctx, args, word)
     except click.ClickException:
-        return False
-    return isinstance(obj, click.Parameter) and isinstance(obj.type, (click.Path, click.File))
+        return shell.get_completions(args, word)  # Click's own answer to a bad line
+    if isinstance(obj, click.Parameter) and isinstance(obj.type, (click.Path, click.File)):
+        return None
+    return obj.shell_complete(ctx, incomplete)
 
 
 class BashComplete(typer_classes.BashComplete):
     source_template = BASH_SCRIPT
 
     def complete(self) -> str:
-        args, incomplete = self.get_completion_args()
-        if _wants_files(self, args, incomplete):
+        found = _completions(self, *self.get_completion_args())
+        if found is None:
             return FILES
-        return "\n".join(self.format_completion(i) for i in self.get_completions(args, incomplete))
+        return "\n".join(self.format_completion(i) for i in found)
 
 
 class ZshComplete(typer_classes.ZshComplete):
     def complete(self) -> str:
-        args, incomplete = self.get_completion_args()
-        if _wants_files(self, args, incomplete):
+        found = _completions(self, *self.get_completion_args())
+        if found is None:
             return "_files"
-        found = [self.format_completion(i) for i in self.get_completions(args, incomplete)]
         if not found:
             return "_message 'no match'"
-        return "_arguments '*: :((" + "\n".join(found) + "))'"
+        lines = [self.format_completion(i) for i in found]
+        return "_arguments '*: :((" + "\n".join(lines) + "))'"
 
 
 def register() -> None:

@@ -18,7 +18,7 @@ and tools that walk every command use it).
 import copy
 import inspect
 from collections.abc import Iterator, MutableMapping
-from typing import Any, NamedTuple, Union
+from typing import Any, Union
 
 import click
 import typer
@@ -28,12 +28,15 @@ from typer.models import CommandInfo, TyperInfo
 Entry = Union[CommandInfo, TyperInfo]
 
 
-class Peek(NamedTuple):
+class Peek:
     """What a group's help lists of a command it has not built."""
 
-    help: str | None
-    short_help: str | None
-    hidden: bool
+    __slots__ = ("help", "hidden", "short_help")
+
+    def __init__(self, help: str | None, short_help: str | None, hidden: bool) -> None:
+        self.help = help
+        self.short_help = short_help
+        self.hidden = hidden
 
 
 class LazyCommands(MutableMapping[str, click.Command]):

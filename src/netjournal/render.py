@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import codecs
 import errno
-import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -142,6 +141,8 @@ def plain(line: Line) -> str:
 
 def emit_json(data: Any) -> None:
     """Print one JSON document on stdout (indented for a person at a terminal)."""
+    import json  # here, not at the top: help and completion never load it
+
     indent = 2 if sys.stdout.isatty() else None
     ascii_only = not _is_utf(sys.stdout)  # \u escapes keep the document exact there
     out(json.dumps(data, ensure_ascii=ascii_only, indent=indent, default=str) + "\n")
@@ -149,6 +150,8 @@ def emit_json(data: Any) -> None:
 
 def emit_json_list(name: str, items: Iterable[str]) -> None:
     """Print ``{"name": [...]}`` from JSON texts, streaming: one document on stdout."""
+    import json
+
     ascii_only = not _is_utf(sys.stdout)
     out(f'{{"{name}": [')
     for i, item in enumerate(items):
