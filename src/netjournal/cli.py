@@ -365,21 +365,20 @@ def list_(
         people = list_people(
             store, skills=skills, tags=tags, city=city, org=org, query=words, limit=limit
         )
-    wanted = [f"skill '{s}'" for s in skills] + [f"tag '{t}'" for t in tags]
-    wanted += [f"city '{city}'"] if city else []
-    wanted += [f"organisation '{org}'"] if org else []
-    wanted += [f"the words '{words}'"] if words else []
-    empty = (
-        f"Nobody in the journal has {' and '.join(wanted)}."
-        if wanted
-        else "Nobody yet: add someone with 'net add NAME'."
-    )
-    if not wide and render.is_terminal() and render.console().width < COMPACT_BELOW:
-        render.table(
-            COMPACT_COLUMNS, compact_rows(people), empty=empty, whole=(0, 1), one_line=True
+        wanted = [f"skill '{s}'" for s in skills] + [f"tag '{t}'" for t in tags]
+        wanted += [f"city '{city}'"] if city else []
+        wanted += [f"organisation '{org}'"] if org else []
+        wanted += [f"the words '{words}'"] if words else []
+        empty = (
+            f"Nobody in the journal has {' and '.join(wanted)}."
+            if wanted
+            else "Nobody yet: add someone with 'net add NAME'."
         )
-        return
-    render.table(PEOPLE_COLUMNS, people_rows(people), empty=empty, whole=(0, 1))
+        if not wide and render.is_terminal() and render.console().width < COMPACT_BELOW:
+            rows = compact_rows(people)  # printed as they are read
+            render.table(COMPACT_COLUMNS, rows, empty=empty, whole=(0, 1), one_line=True)
+            return
+        render.table(PEOPLE_COLUMNS, people_rows(people), empty=empty, whole=(0, 1))
 
 
 # ---------------------------------------------------------------- events
@@ -577,24 +576,26 @@ def stale(
     from netjournal.views.keeping import STALE_COLUMNS, stale_rows
 
     now = today()
-    with journal() as store:
+    with journal() as store:  # the ties are printed as they are read
         people = stale_report(store, now, limit=limit, tag=tag, hints=not json_, dormant=dormant)
-    if json_:
-        render.emit_json({"today": now.isoformat(), "people": [p.public() for p in people]})
-        return
-    if limit == 0:
-        render.message("--limit 0: nothing shown (leave it out to see every tie going cold).")
-        return
-    render.table(
-        STALE_COLUMNS,
-        stale_rows(people),
-        title="Dormant: imported, never contacted" if dormant else "Ties going cold",
-        empty="Nobody is dormant."
-        if dormant
-        else f"No tie with the tag '{tag}' is past its cadence."
-        if tag
-        else "No tie is past its cadence. Well kept!",
-    )
+        if json_:
+            render.emit_json_stream(
+                {"today": now.isoformat(), "people": (p.public() for p in people)}
+            )
+            return
+        if limit == 0:
+            render.message("--limit 0: nothing shown (leave it out to see every tie going cold).")
+            return
+        render.table(
+            STALE_COLUMNS,
+            stale_rows(people),
+            title="Dormant: imported, never contacted" if dormant else "Ties going cold",
+            empty="Nobody is dormant."
+            if dormant
+            else f"No tie with the tag '{tag}' is past its cadence."
+            if tag
+            else "No tie is past its cadence. Well kept!",
+        )
 
 
 @app.command()
@@ -653,23 +654,25 @@ def balance_(
     from netjournal.services.balance import balance_report
     from netjournal.views import keeping as view
 
-    with journal() as store:
-        result = balance_report(store, person)
-    if json_:
-        render.emit_json(result.public())
-        return
-    render.lines([view.balance_summary(result)])
-    render.table(
-        view.BALANCE_COLUMNS,
-        view.balance_rows(result),
-        empty="No help recorded yet: 'net gave' and 'net got' record it.",
-    )
-    if result.owed:
-        render.lines(["", view.owed_heading()])
-        render.table(view.OWED_COLUMNS, view.owed_rows(result))
-    if result.one_way:
-        render.lines(["", view.one_way_heading()])
-        render.table(view.ONE_WAY_COLUMNS, view.one_way_rows(result))
+    with journal() as store, balance_report(store, person) as result:  # printed as read
+        if json_:
+            render.emit_json_stream(view.balance_json(result))
+            return
+        render.lines([view.balance_summary(result)])
+        render.table(
+            view.BALANCE_COLUMNS,
+            view.balance_rows(result),
+            empty="No help recorded yet: 'net gave' and 'net got' record it.",
+        )
+        render.table(
+            view.OWED_COLUMNS, view.owed_rows(result), empty=None, lead=["", view.owed_heading()]
+        )
+        render.table(
+            view.ONE_WAY_COLUMNS,
+            view.one_way_rows(result),
+            empty=None,
+            lead=["", view.one_way_heading()],
+        )
 
 
 @app.command()

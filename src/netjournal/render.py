@@ -15,9 +15,10 @@ import codecs
 import errno
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING, Any, TextIO
 
 from netjournal.errors import OutputError
@@ -112,6 +113,8 @@ def flush() -> None:
 class Styled(str):
     """A line with Rich markup written by the program; only :func:`styled` makes one."""
 
+    bare: str | None = None  # its characters without the style, when known
+
 
 def styled(template: str, *values: object) -> Styled:
     """Markup from the program, with the user's ``values`` escaped into its ``{}`` places.
@@ -121,7 +124,24 @@ def styled(template: str, *values: object) -> Styled:
     """
     from rich.markup import escape
 
-    return Styled(template.format(*(escape(str(v)) for v in values)))
+    texts = [str(v) for v in values]
+    line = Styled(template.format(*(escape(t) for t in texts)))
+    bare = _bare_template(template)
+    if bare is not None and not any("[" in t or "\\" in t for t in texts):
+        # What Rich would read out of the markup, without reading it: a long
+        # listing has a styled cell in every row.
+        line.bare = bare.format(*texts)
+    return line
+
+
+@lru_cache(maxsize=256)
+def _bare_template(template: str) -> str | None:
+    """The program's template without its tags; None when only Rich can tell."""
+    if "\\" in template:
+        return None
+    from rich.markup import RE_TAGS
+
+    return str(RE_TAGS.sub("", template))
 
 
 Line = str | Styled
@@ -136,7 +156,9 @@ def _text(line: Line) -> Text:
 
 def plain(line: Line) -> str:
     """The characters of a line without its style."""
-    return _text(line).plain if isinstance(line, Styled) else line
+    if isinstance(line, Styled):
+        return line.bare if line.bare is not None else _text(line).plain
+    return line
 
 
 def emit_json(data: Any) -> None:
@@ -146,6 +168,71 @@ def emit_json(data: Any) -> None:
     indent = 2 if sys.stdout.isatty() else None
     ascii_only = not _is_utf(sys.stdout)  # \u escapes keep the document exact there
     out(json.dumps(data, ensure_ascii=ascii_only, indent=indent, default=str) + "\n")
+
+
+class JsonTexts:
+    """Values already written as JSON texts (as ``json.dumps`` writes them), for a listing.
+
+    :func:`emit_json_stream` joins them as they are; encoding a row with a
+    template costs a third of building a dict for ``json.dumps``.
+    """
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.texts = iter(texts)
+
+
+def emit_json_stream(document: Mapping[str, Any]) -> None:
+    """:func:`emit_json` of ``document``, byte for byte, its iterators written as they come.
+
+    A value that is an iterator (a service's rows) or :class:`JsonTexts` is
+    printed as a JSON list, ``JSON_CHUNK`` items at a time: the whole list is
+    never held.
+    """
+    import json  # here, not at the top: help and completion never load it
+
+    indent = 2 if sys.stdout.isatty() else None
+    ascii_only = not _is_utf(sys.stdout)
+
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=ascii_only, indent=indent, default=str)
+
+    if not document:
+        out(dumps({}) + "\n")
+        return
+    # How json.dumps lays out the members of the document and of its lists.
+    start, between, end = ("{\n  ", ",\n  ", "\n}\n") if indent else ("{", ", ", "}\n")
+    for i, (name, value) in enumerate(document.items()):
+        out((between if i else start) + dumps(name) + ": ")
+        if isinstance(value, JsonTexts):
+            if not indent and not ascii_only:
+                _json_texts(value.texts)
+                continue
+            value = map(json.loads, value.texts)  # indented, or \u escapes: as json.dumps does
+        if not isinstance(value, Iterator):
+            out(dumps(value).replace("\n", "\n  ") if indent else dumps(value))
+            continue
+        opened = False
+        while chunk := list(islice(value, JSON_CHUNK)):
+            items = dumps(chunk)
+            if indent:  # "[\n  a,\n  b\n]": one level deeper, without its brackets
+                items = items.replace("\n", "\n  ")[2:-4]
+                out((",\n" if opened else "[\n") + items)
+            else:
+                out((", " if opened else "[") + items[1:-1])
+            opened = True
+        out(("\n  ]" if indent else "]") if opened else "[]")
+    out(end)
+
+
+JSON_CHUNK = 500
+
+
+def _json_texts(texts: Iterator[str]) -> None:
+    opened = False
+    while chunk := list(islice(texts, JSON_CHUNK)):
+        out((", " if opened else "[") + ", ".join(chunk))
+        opened = True
+    out("]" if opened else "[]")
 
 
 def emit_json_list(name: str, items: Iterable[str]) -> None:
@@ -245,32 +332,45 @@ def _wrapped(lines: list[str], width: int) -> list[str]:
 
 def table(
     columns: Sequence[Line],
-    rows: Sequence[Sequence[Line]],
+    rows: Iterable[Sequence[Line]],
     *,
     title: Line | None = None,
-    empty: str = "Nothing to show.",
+    empty: str | None = "Nothing to show.",
     whole: Sequence[int] = (),
     one_line: bool = False,
+    lead: Sequence[Line] = (),
 ) -> None:
     """A table: Rich on a terminal, tab-separated lines (with a header) when piped.
 
     Columns numbered in ``whole`` (keys, names) never wrap nor break; with
     ``one_line`` every row keeps to one line, the last columns cut with an
     ellipsis.  A table taller than the terminal goes through the pager.
+
+    ``rows`` may be any iterable (a service's rows as they come): a long
+    listing is written a chunk at a time, its first screen before the rest of
+    it is read.  Without rows, the ``empty`` message is shown (None: nothing);
+    with rows, the ``lead`` lines come first (a heading).
     """
-    if not rows:
-        message(empty)
+    stream = iter(rows)
+    first = list(islice(stream, LONG_TABLE + 1))
+    if not first:
+        if empty is not None:
+            message(empty)
         return
+    if lead:
+        lines(lead)
     if not is_terminal():
-        text = ["\t".join(plain(c) for c in columns)]
-        text += ["\t".join(_one_line(c) for c in row) for row in rows]
-        out("\n".join(text) + "\n")
+        head = "\t".join(plain(c) for c in columns) + "\n"
+        for chunk in _chunks(first, stream):
+            out(head + "\n".join("\t".join(_one_line(c) for c in row) for row in chunk) + "\n")
+            head = ""
         return
-    if len(rows) > LONG_TABLE:
-        _long_table(columns, rows, title)
+    if len(first) > LONG_TABLE:
+        _long_table(columns, first, stream, title)
         return
     from rich.table import Table
 
+    rows = first
     grid = Table(
         title=_text(title) if title is not None else None,
         header_style="bold",
@@ -296,6 +396,15 @@ def table(
         _print(grid)
 
 
+def _chunks(
+    first: list[Sequence[Line]], rest: Iterator[Sequence[Line]]
+) -> Iterator[list[Sequence[Line]]]:
+    """The rows read already, then the others ``LONG_TABLE`` at a time."""
+    yield first
+    while chunk := list(islice(rest, LONG_TABLE)):
+        yield chunk
+
+
 def _print(renderable: Any) -> None:
     try:
         console().print(renderable)
@@ -311,14 +420,22 @@ LONG_TABLE = 200
 
 
 def _long_table(
-    columns: Sequence[Line], rows: Sequence[Sequence[Line]], title: Line | None
+    columns: Sequence[Line],
+    first: list[Sequence[Line]],
+    rest: Iterator[Sequence[Line]],
+    title: Line | None,
 ) -> None:
-    """Columns as wide as the first rows need (cut with … to fit), a chunk at a time."""
-    out = console()
+    """Columns as wide as the first rows need (cut with … to fit), a chunk at a time.
+
+    On a terminal taller listings go through the pager, fed as the rows come
+    (``less`` shows the first screen as soon as it has it); else each chunk is
+    written and flushed.
+    """
+    term = console()
     heads = [plain(c) for c in columns]
-    sample = [[_one_line(c) for c in row] for row in rows[:LONG_TABLE]]
+    sample = [[_one_line(c) for c in row] for row in first[:LONG_TABLE]]
     widths = [max(len(h), *(len(r[i]) for r in sample)) for i, h in enumerate(heads)]
-    while sum(widths) + 2 * (len(widths) - 1) > out.width and max(widths) > 8:
+    while sum(widths) + 2 * (len(widths) - 1) > term.width and max(widths) > 8:
         widths[widths.index(max(widths))] -= 1
 
     def line(cells: Sequence[str]) -> str:
@@ -327,13 +444,73 @@ def _long_table(
         )
         return "  ".join(c.ljust(w) for c, w in zip(fitted, widths)).rstrip()  # noqa: B905
 
-    if title is not None:
-        out.print(_text(title))
-    out.print(_text(styled("[bold]{}[/bold]", line(heads))))
-    for start in range(0, len(rows), LONG_TABLE):
-        chunk = rows[start : start + LONG_TABLE]
-        sys.stdout.write("\n".join(line([_one_line(c) for c in row]) for row in chunk) + "\n")
-        sys.stdout.flush()
+    def pieces() -> Iterator[str]:
+        with term.capture() as captured:
+            if title is not None:
+                term.print(_text(title))
+            term.print(_text(styled("[bold]{}[/bold]", line(heads))))
+        yield captured.get()
+        for chunk in _chunks(first, rest):
+            yield "\n".join(line([_one_line(c) for c in row]) for row in chunk) + "\n"
+
+    if sys.stdout.isatty() and _stream_to_pager(pieces()):
+        return
+    for piece in pieces():
+        _write(sys.stdout, piece, flush=True)
+
+
+def _pager_argv() -> list[str] | None:
+    """The pager's command line, when there is one to run."""
+    import shlex
+    import shutil
+
+    command = pager_command()
+    argv = shlex.split(command) if command else []
+    return argv if argv and shutil.which(argv[0]) is not None else None
+
+
+def _pager_env() -> dict[str, str]:
+    return dict(os.environ, LESS=os.environ.get("LESS", "FRX"))
+
+
+def _stream_to_pager(pieces: Iterator[str]) -> bool:
+    """Feed the pager as the text comes; false when there is no pager to run.
+
+    Quitting the pager before the end stops the listing quietly.
+    """
+    import subprocess
+
+    argv = _pager_argv()
+    if argv is None:
+        return False
+    stdout = sys.stdout
+    try:
+        pager = subprocess.Popen(
+            argv,
+            stdin=subprocess.PIPE,
+            env=_pager_env(),
+            text=True,
+            encoding=getattr(stdout, "encoding", None) or "utf-8",
+            errors="netjournal-replace",
+        )
+    except OSError:
+        return False
+    assert pager.stdin is not None
+    try:
+        for piece in pieces:
+            pager.stdin.write(piece)
+    except (OSError, ValueError, KeyboardInterrupt):  # the pager was quit, or Ctrl-C
+        pass
+    finally:
+        with suppress(OSError, ValueError):
+            pager.stdin.close()
+        while True:
+            try:
+                pager.wait()
+                break
+            except KeyboardInterrupt:  # Ctrl-C is the pager's to handle
+                continue
+    return True
 
 
 def pager_command() -> str | None:
@@ -349,20 +526,16 @@ def pager_command() -> str | None:
 
 
 def _paged(out: Console, renderable: Any) -> None:
-    import shlex
-    import shutil
     import subprocess
 
-    command = pager_command()
-    argv = shlex.split(command) if command else []
-    if not argv or shutil.which(argv[0]) is None:
+    argv = _pager_argv()
+    if argv is None:
         out.print(renderable)
         return
     with out.capture() as captured:
         out.print(renderable)
-    env = dict(os.environ, LESS=os.environ.get("LESS", "FRX"))
     with suppress(OSError, KeyboardInterrupt):
-        subprocess.run(argv, input=captured.get(), text=True, env=env, check=False)
+        subprocess.run(argv, input=captured.get(), text=True, env=_pager_env(), check=False)
 
 
 def lines(texts: Sequence[Line]) -> None:

@@ -1,25 +1,42 @@
-"""Reciprocity: help given and received, what is owed, who never gives back."""
+"""Reciprocity: help given and received, what is owed, who never gives back.
+
+``net balance`` lists every person helped or helping: its rows come from
+SQLite as they are read (SQL groups, orders and totals them), so the first
+screen is shown before the last row is read, and nothing of the listing is
+held in memory.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
-
-from netjournal.services.records import jsonable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from netjournal.store import Journal
 
 
-@dataclass(slots=True)
-class PersonBalance:
+class PersonBalance(NamedTuple):
+    """Help both ways with one person; ``balance`` is what you gave less what you got."""
+
     key: str
     name: str
     gave: int
     got: int
     balance: int
+
+
+class OwedRow(NamedTuple):
+    """A row of the owed listing: help received since the last help given back."""
+
+    key: str
+    name: str
+    since: str  # ISO date of the earliest help owed
+    what: str
+    times: int
 
 
 @dataclass(slots=True)
@@ -33,73 +50,105 @@ class Owed:
 
 @dataclass(slots=True)
 class Balance:
+    """The totals, then the three listings as they are read (each read once, in order)."""
+
     given: int
     received: int
-    people: list[PersonBalance]
-    owed: list[Owed]
-    one_way: list[PersonBalance]
+    people: Iterator[PersonBalance]
+    owed: Iterator[OwedRow]
+    one_way: Iterator[PersonBalance]
 
-    def public(self) -> dict[str, object]:
-        """The document of ``--json``."""
-        out: dict[str, object] = jsonable(self)
-        return out
+
+# Help both ways per person, in one grouped pass over ``help``.
+_PER_PERSON = (
+    "SELECT p.key, p.name, h.gave, h.got, h.gave - h.got FROM ("
+    " SELECT person_id, sum(direction = 'gave') AS gave, sum(direction = 'got') AS got"
+    " FROM help {where} GROUP BY person_id"
+    ") h JOIN person p ON p.id = h.person_id "
+)
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: Mapping[str, object]) -> Iterator[Any]:
+    """A query's rows as they come, the query run when the first is asked for."""
+    yield from conn.execute(sql, params)
 
 
 def balance(conn: sqlite3.Connection, person_id: int | None = None) -> Balance:
-    """Help both ways per person and overall; the owed list, oldest first."""
-    where = "WHERE h.person_id = ?" if person_id is not None else ""
-    params: tuple[int, ...] = (person_id,) if person_id is not None else ()
-    rows = conn.execute(
-        "SELECT p.key, p.name, sum(h.direction = 'gave'), sum(h.direction = 'got') "
-        f"FROM help h JOIN person p ON p.id = h.person_id {where} "
-        "GROUP BY h.person_id ORDER BY p.key",
+    """Help both ways per person (by key) and overall; the owed list, oldest first.
+
+    The listings are read lazily, inside the caller's transaction.
+    """
+    where = "WHERE person_id = :pid" if person_id is not None else ""
+    params: dict[str, object] = {"pid": person_id}
+    given, received = conn.execute(
+        "SELECT count(*) FILTER (WHERE direction = 'gave'), "
+        f"count(*) FILTER (WHERE direction = 'got') FROM help {where}",
         params,
-    ).fetchall()
-    people = [PersonBalance(key=k, name=n, gave=g, got=r, balance=g - r) for k, n, g, r in rows]
-    owed = owed_help(conn, person_id)
-    one_way = sorted(
-        (p for p in people if p.got == 0 and p.gave >= 2), key=lambda p: (-p.gave, p.key)
+    ).fetchone()
+    per_person = _PER_PERSON.format(where=where)
+    people = map(PersonBalance._make, _rows(conn, per_person + "ORDER BY p.key", params))
+    one_way = map(
+        PersonBalance._make,
+        _rows(
+            conn,
+            per_person + "WHERE h.got = 0 AND h.gave >= 2 ORDER BY h.gave DESC, p.key",
+            params,
+        ),
     )
     return Balance(
-        given=sum(p.gave for p in people),
-        received=sum(p.got for p in people),
+        given=given,
+        received=received,
         people=people,
-        owed=owed,
+        owed=owed_rows(conn, person_id),
         one_way=one_way,
     )
+
+
+_OWED = (
+    # The last help given back is computed once per person (one grouped pass),
+    # not once per help received; the earliest help owed is an index lookup.
+    "WITH gave AS (SELECT person_id, max(date) AS last FROM help "
+    " WHERE direction = 'gave' GROUP BY person_id), "
+    "owed AS (SELECT h.person_id, min(h.date) AS since, count(*) AS times FROM help h "
+    " LEFT JOIN gave g ON g.person_id = h.person_id "
+    " WHERE h.direction = 'got' {where} AND h.date >= COALESCE(g.last, '0000-00-00') "
+    " GROUP BY h.person_id) "
+    "SELECT p.key, p.name, o.since, "
+    "coalesce((SELECT x.what FROM help x WHERE x.person_id = o.person_id "
+    " AND x.direction = 'got' AND x.date = o.since ORDER BY x.id LIMIT 1), ''), o.times "
+    "FROM owed o JOIN person p ON p.id = o.person_id "
+    "ORDER BY o.since, p.key LIMIT :limit"
+)
+
+
+def owed_rows(
+    conn: sqlite3.Connection, person_id: int | None = None, limit: int | None = None
+) -> Iterator[OwedRow]:
+    """Help received after the last help you gave them back: oldest first, as read."""
+    sql = _OWED.format(where="AND h.person_id = :pid" if person_id is not None else "")
+    params = {"pid": person_id, "limit": -1 if limit is None else limit}
+    return map(OwedRow._make, _rows(conn, sql, params))
 
 
 def owed_help(
     conn: sqlite3.Connection, person_id: int | None = None, limit: int | None = None
 ) -> list[Owed]:
     """Help received after the last help you gave them back: oldest first."""
-    where = "AND h.person_id = :pid" if person_id is not None else ""
-    # The last help given back is computed once per person (one grouped pass),
-    # not once per help received; the earliest help owed is an index lookup.
-    rows = conn.execute(
-        "WITH gave AS (SELECT person_id, max(date) AS last FROM help "
-        " WHERE direction = 'gave' GROUP BY person_id), "
-        "owed AS (SELECT h.person_id, min(h.date) AS since, count(*) AS times FROM help h "
-        " LEFT JOIN gave g ON g.person_id = h.person_id "
-        f" WHERE h.direction = 'got' {where} AND h.date >= COALESCE(g.last, '0000-00-00') "
-        " GROUP BY h.person_id) "
-        "SELECT p.key, p.name, o.since, o.times, "
-        "(SELECT x.what FROM help x WHERE x.person_id = o.person_id AND x.direction = 'got' "
-        " AND x.date = o.since ORDER BY x.id LIMIT 1) "
-        "FROM owed o JOIN person p ON p.id = o.person_id "
-        "ORDER BY o.since, p.key LIMIT :limit",
-        {"pid": person_id, "limit": -1 if limit is None else limit},
-    ).fetchall()
     return [
-        Owed(key=k, name=n, since=date.fromisoformat(d), what=w or "", times=c)
-        for k, n, d, c, w in rows
+        Owed(key=k, name=n, since=date.fromisoformat(d), what=w, times=c)
+        for k, n, d, w, c in owed_rows(conn, person_id, limit)
     ]
 
 
-def balance_report(journal: Journal, ref: str | None = None) -> Balance:
-    """``net balance``: for everyone, or for the person ``ref`` names."""
+@contextmanager
+def balance_report(journal: Journal, ref: str | None = None) -> Iterator[Balance]:
+    """``net balance``: for everyone, or for the person ``ref`` names.
+
+    The balance's listings are read while the ``with`` block lasts (one
+    read transaction): print them inside it.
+    """
     from netjournal.services.people import resolve
 
     with journal.read() as conn:
         pid = resolve(conn, ref)[0] if ref is not None else None
-        return balance(conn, pid)
+        yield balance(conn, pid)

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from netjournal.checks import MAX_NAME
 from netjournal.errors import Ambiguous, InvalidInput, NotFound
@@ -204,6 +204,33 @@ def _filter(
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+class ListedPerson(NamedTuple):
+    """What ``net list`` shows of a person."""
+
+    key: str
+    name: str
+    title: str | None
+    org: str | None
+    city: str | None
+    skills: list[str]
+    tags: list[str]
+
+
+def _labels_sql(kind: str) -> str:
+    return (
+        "(SELECT json_group_array(name) FROM (SELECT name FROM person_label "
+        f"WHERE person_id = p.id AND kind = '{kind}' ORDER BY position))"
+    )
+
+
+# One person a row, by key: the key's index gives the first rows at once, and
+# each person's labels are an index lookup (nothing grouped ahead of them).
+_LISTING_SQL = (
+    f"SELECT p.key, p.name, p.title, p.org, p.city, {_labels_sql('skill')}, {_labels_sql('tag')} "
+    "FROM person p{where} ORDER BY p.key LIMIT ?"
+)
+
+
 def list_people(
     journal: Journal,
     *,
@@ -213,17 +240,20 @@ def list_people(
     org: str | None = None,
     query: str | None = None,
     limit: int | None = None,
-) -> list[Person]:
+) -> Iterator[ListedPerson]:
     """People with every given skill and tag (case- and accent-insensitive), by key.
 
     ``query`` keeps people whose texts (``net find``'s index) hold every word of it.
+    They come as they are read, in one read transaction.
     """
     where, params = _filter(skills, tags, city, org, query)
+    loads = json.loads
     with journal.read() as conn:
-        if not where:
-            return get_people(conn)[:limit]
-        ids = [r[0] for r in conn.execute(f"SELECT p.id FROM person p{where}", params)]
-        return get_people(conn, ids)[:limit]
+        rows = conn.execute(
+            _LISTING_SQL.format(where=where), (*params, -1 if limit is None else limit)
+        )
+        for key, name, title, org_, city_, skill_list, tag_list in rows:
+            yield ListedPerson(key, name, title, org_, city_, loads(skill_list), loads(tag_list))
 
 
 def people_json(

@@ -10,6 +10,7 @@ So are dormant people (see :func:`dormant_sql`), unless asked for.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -129,6 +130,23 @@ def stale_ties(
     ``dormant`` lists the dormant people instead (every one of them), who are
     otherwise left out.
     """
+    return list(stale_rows(conn, today, limit=limit, tag=tag, hints=hints, dormant=dormant))
+
+
+# Rows read (and given their hints) at a time: a long listing starts with these.
+CHUNK = 256
+
+
+def stale_rows(
+    conn: sqlite3.Connection,
+    today: date,
+    *,
+    limit: int | None = None,
+    tag: str | None = None,
+    hints: bool = True,
+    dormant: bool = False,
+) -> Iterator[StaleTie]:
+    """:func:`stale_ties` as they come from SQLite, ``CHUNK`` at a time (SQL orders them)."""
     params: dict[str, object] = {"default": default_cadence(conn), "today": today.isoformat()}
     tag_filter = f"AND {dormant_sql()}" if dormant else f"AND NOT {dormant_sql()}"
     if tag:
@@ -146,20 +164,20 @@ def stale_ties(
     if limit is not None:
         sql += " LIMIT :limit"
         params["limit"] = max(0, limit)
-    rows = conn.execute(sql, params).fetchall()
-    found = _hints(conn, [r[0] for r in rows]) if hints else {}
-    return [
-        StaleTie(
-            key=key,
-            name=name,
-            last_contact=date.fromisoformat(last) if last else None,
-            days_since=days,
-            cadence_days=cadence,
-            overdue_days=days - cadence,
-            hint=found.get(pid),
-        )
-        for pid, key, name, last, cadence, days in rows
-    ]
+    cursor = conn.execute(sql, params)
+    fromisoformat = date.fromisoformat
+    while rows := cursor.fetchmany(CHUNK):
+        found = _hints(conn, [r[0] for r in rows]) if hints else {}
+        for pid, key, name, last, cadence, days in rows:
+            yield StaleTie(
+                key,
+                name,
+                fromisoformat(last) if last else None,
+                days,
+                cadence,
+                days - cadence,
+                found.get(pid),
+            )
 
 
 _LATEST = """
@@ -204,10 +222,14 @@ def stale_report(
     tag: str | None = None,
     hints: bool = True,
     dormant: bool = False,
-) -> list[StaleTie]:
-    """``net stale``: people past their cadence, most neglected first (or the dormant ones)."""
+) -> Iterator[StaleTie]:
+    """``net stale``: people past their cadence, most neglected first (or the dormant ones).
+
+    The ties come as they are read, in one read transaction: the first
+    screen of a long listing is shown before the rest is read.
+    """
     with journal.read() as conn:
-        return stale_ties(conn, today, limit=limit, tag=tag, hints=hints, dormant=dormant)
+        yield from stale_rows(conn, today, limit=limit, tag=tag, hints=hints, dormant=dormant)
 
 
 def cadences(journal: Journal) -> tuple[int, dict[str, int]]:

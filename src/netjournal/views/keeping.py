@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from netjournal.render import Line, styled
+from netjournal.render import JsonTexts, Line, styled
 from netjournal.views import needs as needs_view
 from netjournal.words import plural, signed
 
 if TYPE_CHECKING:
-    from netjournal.services.balance import Balance
+    from netjournal.services.balance import Balance, PersonBalance
     from netjournal.services.stale import StaleTie
     from netjournal.services.stats import Stats
     from netjournal.services.today import MorningDigest
@@ -26,17 +27,16 @@ OVERDUE = "[red]{}[/red]"
 OWED = "[yellow]{}[/yellow]"
 
 
-def stale_rows(people: list[StaleTie]) -> list[list[Line]]:
-    return [
-        [
+def stale_rows(people: Iterable[StaleTie]) -> Iterator[list[Line]]:
+    """The rows of ``net stale``, one a tie as the service gives them."""
+    for p in people:
+        yield [
             f"{p.name} ({p.key})",
             p.last_contact.isoformat() if p.last_contact else "never",
             styled("{} (" + OVERDUE + ")", p.days_since, f"{p.overdue_days} over"),
             str(p.cadence_days),
             p.hint or "",
         ]
-        for p in people
-    ]
 
 
 def cadence_rows(default: int, per_tag: dict[str, int]) -> list[list[str]]:
@@ -55,33 +55,60 @@ def balance_summary(result: Balance) -> str:
     )
 
 
-def balance_rows(result: Balance) -> list[list[Line]]:
+def balance_rows(result: Balance) -> Iterator[list[Line]]:
     """A negative balance (they helped you more than you helped them) is help you owe."""
-    return [
-        [
+    for p in result.people:
+        yield [
             f"{p.name} ({p.key})",
             str(p.gave),
             str(p.got),
             styled(OWED, signed(p.balance)) if p.balance < 0 else signed(p.balance),
         ]
-        for p in result.people
-    ]
 
 
 def owed_heading() -> Line:
     return styled("[bold]They helped you; you have not helped back yet[/bold]")
 
 
-def owed_rows(result: Balance) -> list[list[Line]]:
-    return [[styled(OWED, f"{o.name} ({o.key})"), o.since.isoformat(), o.what] for o in result.owed]
+def owed_rows(result: Balance) -> Iterator[list[Line]]:
+    for o in result.owed:
+        yield [styled(OWED, f"{o.name} ({o.key})"), o.since, o.what]
 
 
 def one_way_heading() -> Line:
     return styled("[bold]You keep helping, nothing comes back[/bold]")
 
 
-def one_way_rows(result: Balance) -> list[list[str]]:
-    return [[f"{p.name} ({p.key})", str(p.gave)] for p in result.one_way]
+def one_way_rows(result: Balance) -> Iterator[list[Line]]:
+    for p in result.one_way:
+        yield [f"{p.name} ({p.key})", str(p.gave)]
+
+
+# The records of ``net balance --json``, written as json.dumps writes them.
+_PERSON_BALANCE = '{"key": %s, "name": %s, "gave": %d, "got": %d, "balance": %d}'
+_OWED = '{"key": %s, "name": %s, "since": %s, "what": %s, "times": %d}'
+
+
+def balance_json(result: Balance) -> dict[str, object]:
+    """The document of ``net balance --json``, its listings streamed."""
+    from json.encoder import encode_basestring as quote
+
+    def people(rows: Iterator[PersonBalance]) -> JsonTexts:
+        return JsonTexts(
+            _PERSON_BALANCE % (quote(key), quote(name), gave, got, balance)
+            for key, name, gave, got, balance in rows
+        )
+
+    return {
+        "given": result.given,
+        "received": result.received,
+        "people": people(result.people),
+        "owed": JsonTexts(
+            _OWED % (quote(key), quote(name), quote(since), quote(what), times)
+            for key, name, since, what, times in result.owed
+        ),
+        "one_way": people(result.one_way),
+    }
 
 
 def spark(values: list[int]) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from netjournal.render import Line, styled
 
 if TYPE_CHECKING:
-    from netjournal.services.records import Person, Profile
+    from netjournal.services.people import ListedPerson
+    from netjournal.services.records import Profile
 
 RECENT = 5
 
@@ -86,9 +88,8 @@ COMPACT_COLUMNS = ("key", "name", "about")
 COMPACT_BELOW = 100
 
 
-def compact_rows(people: list[Person]) -> list[list[str]]:
+def compact_rows(people: Iterable[ListedPerson]) -> Iterator[list[str]]:
     """One line a person: key, name, then work, city, skills and tags (cut to fit)."""
-    rows = []
     for p in people:
         work = " · ".join(x for x in (p.title, p.org) if x)
         about = "; ".join(
@@ -96,17 +97,16 @@ def compact_rows(people: list[Person]) -> list[list[str]]:
             for x in (work, p.city or "", ", ".join(p.skills), " ".join(f"#{t}" for t in p.tags))
             if x
         )
-        rows.append([p.key or "", p.name, about])
-    return rows
+        yield [p.key or "", p.name, about]
 
 
 PEOPLE_COLUMNS = ("key", "name", "work", "city", "skills", "tags")
 
 
-def people_rows(people: list[Person]) -> list[list[str]]:
-    """The rows of ``net list``."""
-    return [
-        [
+def people_rows(people: Iterable[ListedPerson]) -> Iterator[list[str]]:
+    """The rows of ``net list``, as the service gives them."""
+    for p in people:
+        yield [
             p.key or "",
             p.name,
             " · ".join(x for x in (p.title, p.org) if x),
@@ -114,5 +114,3 @@ def people_rows(people: list[Person]) -> list[list[str]]:
             ", ".join(p.skills),
             ", ".join(p.tags),
         ]
-        for p in people
-    ]
