@@ -282,3 +282,28 @@ def test_the_first_rows_are_written_before_the_rest_is_read(
     assert seen_at_first_write and seen_at_first_write[0] <= LONG + 1
     assert read[0] == 10 * LONG
     assert sys.stdout.getvalue().count("row ") == 10 * LONG
+
+
+@pytest.mark.parametrize(
+    "args", [("list",), ("list", "--json"), ("stale",), ("stale", "--json"), ("balance",)]
+)
+def test_a_listing_cut_short_by_its_reader_ends_quietly(
+    template: Path, db_path: Path, args: tuple[str, ...]
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    copy_journal(template, db_path)
+    env = {**os.environ, "NETJOURNAL_DB": str(db_path)}
+    command = [sys.executable, "-m", "netjournal", *args]
+    done = subprocess.run(
+        ["sh", "-c", '"$@" | head -c 10', "sh", *command],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert len(done.stdout) == 10
+    assert done.stderr == ""  # no "Exception ignored", no traceback

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
@@ -360,10 +361,13 @@ def list_(
             found = people_json(
                 store, skills=skills, tags=tags, city=city, org=org, query=words, limit=limit
             )
-            render.emit_json_list("people", found)
+            with closing(found):  # its read ends here, even if the output is cut short
+                render.emit_json_list("people", found)
             return
-        people = list_people(
-            store, skills=skills, tags=tags, city=city, org=org, query=words, limit=limit
+        people = closing(
+            list_people(
+                store, skills=skills, tags=tags, city=city, org=org, query=words, limit=limit
+            )
         )
         wanted = [f"skill '{s}'" for s in skills] + [f"tag '{t}'" for t in tags]
         wanted += [f"city '{city}'"] if city else []
@@ -374,11 +378,12 @@ def list_(
             if wanted
             else "Nobody yet: add someone with 'net add NAME'."
         )
-        if not wide and render.is_terminal() and render.console().width < COMPACT_BELOW:
-            rows = compact_rows(people)  # printed as they are read
-            render.table(COMPACT_COLUMNS, rows, empty=empty, whole=(0, 1), one_line=True)
-            return
-        render.table(PEOPLE_COLUMNS, people_rows(people), empty=empty, whole=(0, 1))
+        with people as listed:  # printed as they are read
+            if not wide and render.is_terminal() and render.console().width < COMPACT_BELOW:
+                rows = compact_rows(listed)
+                render.table(COMPACT_COLUMNS, rows, empty=empty, whole=(0, 1), one_line=True)
+                return
+            render.table(PEOPLE_COLUMNS, people_rows(listed), empty=empty, whole=(0, 1))
 
 
 # ---------------------------------------------------------------- events
@@ -576,8 +581,12 @@ def stale(
     from netjournal.views.keeping import STALE_COLUMNS, stale_rows
 
     now = today()
-    with journal() as store:  # the ties are printed as they are read
-        people = stale_report(store, now, limit=limit, tag=tag, hints=not json_, dormant=dormant)
+    with (
+        journal() as store,
+        closing(  # the ties are printed as they are read, in one read
+            stale_report(store, now, limit=limit, tag=tag, hints=not json_, dormant=dormant)
+        ) as people,
+    ):
         if json_:
             render.emit_json_stream(
                 {"today": now.isoformat(), "people": (p.public() for p in people)}

@@ -70,7 +70,10 @@ _PER_PERSON = (
 
 def _rows(conn: sqlite3.Connection, sql: str, params: Mapping[str, object]) -> Iterator[Any]:
     """A query's rows as they come, the query run when the first is asked for."""
-    yield from conn.execute(sql, params)
+    # Not ``yield from``: that would close a cursor left unread (output cut short)
+    # after the journal closed, which SQLite refuses; dropped, it goes quietly.
+    for row in conn.execute(sql, params):  # noqa: UP028
+        yield row
 
 
 def balance(conn: sqlite3.Connection, person_id: int | None = None) -> Balance:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
@@ -240,7 +240,7 @@ def list_people(
     org: str | None = None,
     query: str | None = None,
     limit: int | None = None,
-) -> Iterator[ListedPerson]:
+) -> Generator[ListedPerson, None, None]:
     """People with every given skill and tag (case- and accent-insensitive), by key.
 
     ``query`` keeps people whose texts (``net find``'s index) hold every word of it.
@@ -265,7 +265,7 @@ def people_json(
     org: str | None = None,
     query: str | None = None,
     limit: int | None = None,
-) -> Iterator[str]:
+) -> Generator[str, None, None]:
     """The people of ``net list --json`` as JSON texts, by key (streamed, in one read)."""
     where, params = _filter(skills, tags, city, org, query)
     with journal.read() as conn:

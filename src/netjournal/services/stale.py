@@ -10,7 +10,7 @@ So are dormant people (see :func:`dormant_sql`), unless asked for.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -222,7 +222,7 @@ def stale_report(
     tag: str | None = None,
     hints: bool = True,
     dormant: bool = False,
-) -> Iterator[StaleTie]:
+) -> Generator[StaleTie, None, None]:
     """``net stale``: people past their cadence, most neglected first (or the dormant ones).
 
     The ties come as they are read, in one read transaction: the first
