@@ -4,6 +4,7 @@
     python bench/run.py --sizes 1000 --runs 3
     python bench/run.py --quick             # 1000 people, 2 runs
     python bench/run.py --terminal 100000   # also: list/stale/balance on a terminal at 100k
+    python bench/run.py --terminal-journal DB   # only those, on a journal made before
     python bench/run.py --write-docs        # also write the tables into docs/performance.md
     python bench/run.py --circle            # also a circle on PostgreSQL (bench/circle.py)
 
@@ -673,6 +674,40 @@ def terminal(n: int, net: list[str], env: dict[str, str], runs: int) -> list[Scr
     return out
 
 
+def terminal_only(db: Path, net: list[str], env: dict[str, str], runs: int) -> int:
+    """``--terminal-journal``: the long listings on a terminal, on a journal made before.
+
+    A 100,000-person journal takes minutes to generate and import; this
+    measures it again in seconds (``--keep`` keeps the journals of a run).
+    """
+    import sqlite3
+
+    if not db.is_file():
+        print(f"no journal at {db}", file=sys.stderr)
+        return 1
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        people = int(conn.execute("SELECT count(*) FROM person").fetchone()[0])
+    finally:
+        conn.close()
+    run_env = dict(env, NETJOURNAL_DB=str(db.resolve()))
+    with tempfile.TemporaryDirectory(prefix="netjournal-bench-") as tmp:
+        run_env.setdefault("NETJOURNAL_CACHE_DIR", str(Path(tmp) / "cache"))
+        _progress(f"terminal at {people} people")
+        screens = terminal(people, net, run_env, runs)
+    lines, missed, failed = screen_lines(screens)
+    header = [
+        f"- Machine: {machine()}",
+        f"- Date: {datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')}",
+        f"- `net` is `{' '.join(_relative(part) for part in net)}`; "
+        f"NETJOURNAL_TODAY={env['NETJOURNAL_TODAY']}; journal {db} ({people} people)",
+        "",
+    ]
+    tail = ["", "Targets missed:", "", *[f"- {m}" for m in missed]] if missed else []
+    print("\n".join([*header, *lines, *tail]))
+    return 1 if failed else 0
+
+
 def _sync() -> None:
     if hasattr(os, "sync"):
         os.sync()
@@ -883,30 +918,10 @@ def report(
                     f"{mb:.0f} MB"
                 )
     if screens:
-        lines += [
-            "",
-            f"On a terminal (a pseudo-terminal of 120×{SCREEN_LINES}, pager off): time to the "
-            f"first screen ({SCREEN_LINES} lines), to the end, and peak memory; targets "
-            f"first screen < {FIRST_SCREEN_S:.0f} s, memory < {MEMORY_MB:.0f} MB:",
-            "",
-            "| command | people | first screen s | total s | lines | peak MB | target |",
-            "|---|---:|---:|---:|---:|---:|---|",
-        ]
-        for shot in screens:
-            if shot.failure:
-                lines.append(f"| {shot.label} | {shot.people} | FAILED: {shot.failure} | | | | |")
-                failed = True
-                continue
-            ok = shot.first_s < FIRST_SCREEN_S and shot.peak_mb < MEMORY_MB
-            lines.append(
-                f"| {shot.label} | {shot.people} | {shot.first_s:.2f} | {shot.total_s:.2f} | "
-                f"{shot.lines} | {shot.peak_mb:.0f} | {_mark(ok)} |"
-            )
-            if not ok:
-                missed.append(
-                    f"{shot.label} on a terminal at {shot.people}: first screen "
-                    f"{shot.first_s:.2f} s, {shot.peak_mb:.0f} MB"
-                )
+        shown, screen_missed, screen_failed = screen_lines(screens)
+        lines += ["", *shown]
+        missed += screen_missed
+        failed = failed or screen_failed
     lines.append("")
     if failed:
         lines += ["Some measurements FAILED (see above): their targets cannot be judged.", ""]
@@ -915,6 +930,36 @@ def report(
     elif not failed:
         lines.append("Every target is met.")
     return Report(lines, missed, failed)
+
+
+def screen_lines(screens: list[Screen]) -> tuple[list[str], list[str], bool]:
+    """The table of long listings on a terminal: its lines, the targets missed, any failure."""
+    lines = [
+        f"On a terminal (a pseudo-terminal of 120×{SCREEN_LINES}, pager off): time to the "
+        f"first screen ({SCREEN_LINES} lines), to the end, and peak memory; targets "
+        f"first screen < {FIRST_SCREEN_S:.0f} s, memory < {MEMORY_MB:.0f} MB:",
+        "",
+        "| command | people | first screen s | total s | lines | peak MB | target |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    missed: list[str] = []
+    failed = False
+    for shot in screens:
+        if shot.failure:
+            lines.append(f"| {shot.label} | {shot.people} | FAILED: {shot.failure} | | | | |")
+            failed = True
+            continue
+        ok = shot.first_s < FIRST_SCREEN_S and shot.peak_mb < MEMORY_MB
+        lines.append(
+            f"| {shot.label} | {shot.people} | {shot.first_s:.2f} | {shot.total_s:.2f} | "
+            f"{shot.lines} | {shot.peak_mb:.0f} | {_mark(ok)} |"
+        )
+        if not ok:
+            missed.append(
+                f"{shot.label} on a terminal at {shot.people}: first screen "
+                f"{shot.first_s:.2f} s, {shot.peak_mb:.0f} MB"
+            )
+    return lines, missed, failed
 
 
 def machine() -> str:
@@ -985,6 +1030,13 @@ def main(argv: list[str] | None = None) -> int:
         help="also time list, stale and balance on a terminal at N people",
     )
     parser.add_argument(
+        "--terminal-journal",
+        type=Path,
+        default=None,
+        metavar="DB",
+        help="only time list, stale and balance on a terminal, on this journal (kept as it is)",
+    )
+    parser.add_argument(
         "--net", default=None, help="the net command to measure (default: beside this Python)"
     )
     parser.add_argument(
@@ -1017,6 +1069,8 @@ def main(argv: list[str] | None = None) -> int:
     env.pop("NETJOURNAL_FORCE_TERMINAL", None)
     # A user's install keeps compiled bytecode; without it every run compiles netjournal.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if args.terminal_journal:
+        return terminal_only(args.terminal_journal, net, env, runs)
     began = time.perf_counter()
     stamp = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     global _spawner

@@ -578,7 +578,7 @@ def stale(
     """Ties going cold: people past the cadence you meant to keep."""
     from netjournal.clock import today
     from netjournal.services.stale import stale_report
-    from netjournal.views.keeping import STALE_COLUMNS, stale_rows
+    from netjournal.views.keeping import STALE_COLUMNS, stale_json, stale_rows
 
     now = today()
     with (
@@ -588,9 +588,7 @@ def stale(
         ) as people,
     ):
         if json_:
-            render.emit_json_stream(
-                {"today": now.isoformat(), "people": (p.public() for p in people)}
-            )
+            render.emit_json_stream(stale_json(now, people))
             return
         if limit == 0:
             render.message("--limit 0: nothing shown (leave it out to see every tie going cold).")
@@ -663,7 +661,10 @@ def balance_(
     from netjournal.services.balance import balance_report
     from netjournal.views import keeping as view
 
-    with journal() as store, balance_report(store, person) as result:  # printed as read
+    with (
+        journal() as store,
+        balance_report(store, person, first_fast=not json_) as result,  # printed as read
+    ):
         if json_:
             render.emit_json_stream(view.balance_json(result))
             return

@@ -13,30 +13,21 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
+from itertools import chain
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from netjournal.store import Journal
 
 
-class PersonBalance(NamedTuple):
-    """Help both ways with one person; ``balance`` is what you gave less what you got."""
+#: Help both ways with one person: key, name, gave, got, balance (what you
+#: gave less what you got).  Plain rows as SQLite gives them: a listing of
+#: 30,000 people builds no object per row.
+PersonBalance = tuple[str, str, int, int, int]
 
-    key: str
-    name: str
-    gave: int
-    got: int
-    balance: int
-
-
-class OwedRow(NamedTuple):
-    """A row of the owed listing: help received since the last help given back."""
-
-    key: str
-    name: str
-    since: str  # ISO date of the earliest help owed
-    what: str
-    times: int
+#: Help received since the last help given back: key, name, since (the ISO
+#: date of the earliest help owed), what (that help), times.
+OwedRow = tuple[str, str, str, str, int]
 
 
 @dataclass(slots=True)
@@ -59,7 +50,7 @@ class Balance:
     one_way: Iterator[PersonBalance]
 
 
-# Help both ways per person, in one grouped pass over ``help``.
+# Help both ways per person, in one grouped pass over ``help`` (then sorted).
 _PER_PERSON = (
     "SELECT p.key, p.name, h.gave, h.got, h.gave - h.got FROM ("
     " SELECT person_id, sum(direction = 'gave') AS gave, sum(direction = 'got') AS got"
@@ -67,19 +58,36 @@ _PER_PERSON = (
     ") h JOIN person p ON p.id = h.person_id "
 )
 
+# The same rows by key as people are walked in the key's order, each one's
+# help an index lookup: the first rows come at once, the whole costs more.
+_BY_KEY = (
+    "SELECT p.key, p.name, sum(h.direction = 'gave') AS gave, sum(h.direction = 'got') AS got,"
+    " sum(h.direction = 'gave') - sum(h.direction = 'got') "
+    "FROM person p JOIN help h ON h.person_id = p.id {where} GROUP BY p.key ORDER BY p.key"
+)
+
 
 def _rows(conn: sqlite3.Connection, sql: str, params: Mapping[str, object]) -> Iterator[Any]:
-    """A query's rows as they come, the query run when the first is asked for."""
-    # Not ``yield from``: that would close a cursor left unread (output cut short)
-    # after the journal closed, which SQLite refuses; dropped, it goes quietly.
-    for row in conn.execute(sql, params):  # noqa: UP028
-        yield row
+    """A query's rows as they come, the query run when the first is asked for.
+
+    The cursor's rows pass through at C speed; left unread (output cut
+    short), the cursor is dropped with the read.
+    """
+
+    def run() -> Iterator[sqlite3.Cursor]:
+        yield conn.execute(sql, params)
+
+    return chain.from_iterable(run())
 
 
-def balance(conn: sqlite3.Connection, person_id: int | None = None) -> Balance:
+def balance(
+    conn: sqlite3.Connection, person_id: int | None = None, *, first_fast: bool = False
+) -> Balance:
     """Help both ways per person (by key) and overall; the owed list, oldest first.
 
     The listings are read lazily, inside the caller's transaction.
+    ``first_fast`` walks people by key so that the first rows come at once
+    (for a screen); else one grouped pass costs less for the whole (``--json``).
     """
     where = "WHERE person_id = :pid" if person_id is not None else ""
     params: dict[str, object] = {"pid": person_id}
@@ -89,14 +97,14 @@ def balance(conn: sqlite3.Connection, person_id: int | None = None) -> Balance:
         params,
     ).fetchone()
     per_person = _PER_PERSON.format(where=where)
-    people = map(PersonBalance._make, _rows(conn, per_person + "ORDER BY p.key", params))
-    one_way = map(
-        PersonBalance._make,
-        _rows(
-            conn,
-            per_person + "WHERE h.got = 0 AND h.gave >= 2 ORDER BY h.gave DESC, p.key",
-            params,
-        ),
+    by_key = (
+        _BY_KEY.format(where="WHERE p.id = :pid" if person_id is not None else "")
+        if first_fast
+        else per_person + "ORDER BY p.key"
+    )
+    people = _rows(conn, by_key, params)
+    one_way = _rows(
+        conn, per_person + "WHERE h.got = 0 AND h.gave >= 2 ORDER BY h.gave DESC, p.key", params
     )
     return Balance(
         given=given,
@@ -108,13 +116,12 @@ def balance(conn: sqlite3.Connection, person_id: int | None = None) -> Balance:
 
 
 _OWED = (
-    # The last help given back is computed once per person (one grouped pass),
-    # not once per help received; the earliest help owed is an index lookup.
-    "WITH gave AS (SELECT person_id, max(date) AS last FROM help "
-    " WHERE direction = 'gave' GROUP BY person_id), "
-    "owed AS (SELECT h.person_id, min(h.date) AS since, count(*) AS times FROM help h "
-    " LEFT JOIN gave g ON g.person_id = h.person_id "
-    " WHERE h.direction = 'got' {where} AND h.date >= COALESCE(g.last, '0000-00-00') "
+    # Help received since the last help given back: the last given back is one
+    # index lookup per person, the earliest help owed another (a covering index
+    # on person, direction and date makes both index-only).
+    "WITH owed AS (SELECT h.person_id, min(h.date) AS since, count(*) AS times FROM help h "
+    " WHERE h.direction = 'got' {where} AND h.date >= coalesce((SELECT max(g.date) "
+    " FROM help g WHERE g.person_id = h.person_id AND g.direction = 'gave'), '0000-00-00') "
     " GROUP BY h.person_id) "
     "SELECT p.key, p.name, o.since, "
     "coalesce((SELECT x.what FROM help x WHERE x.person_id = o.person_id "
@@ -130,7 +137,7 @@ def owed_rows(
     """Help received after the last help you gave them back: oldest first, as read."""
     sql = _OWED.format(where="AND h.person_id = :pid" if person_id is not None else "")
     params = {"pid": person_id, "limit": -1 if limit is None else limit}
-    return map(OwedRow._make, _rows(conn, sql, params))
+    return _rows(conn, sql, params)
 
 
 def owed_help(
@@ -144,14 +151,17 @@ def owed_help(
 
 
 @contextmanager
-def balance_report(journal: Journal, ref: str | None = None) -> Iterator[Balance]:
+def balance_report(
+    journal: Journal, ref: str | None = None, *, first_fast: bool = False
+) -> Iterator[Balance]:
     """``net balance``: for everyone, or for the person ``ref`` names.
 
     The balance's listings are read while the ``with`` block lasts (one
-    read transaction): print them inside it.
+    read transaction): print them inside it.  See :func:`balance` for
+    ``first_fast``.
     """
     from netjournal.services.people import resolve
 
     with journal.read() as conn:
         pid = resolve(conn, ref)[0] if ref is not None else None
-        yield balance(conn, pid)
+        yield balance(conn, pid, first_fast=first_fast)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import TYPE_CHECKING
 
 from netjournal.render import JsonTexts, Line, styled
@@ -39,6 +40,34 @@ def stale_rows(people: Iterable[StaleTie]) -> Iterator[list[Line]]:
         ]
 
 
+# A record of ``net stale --json`` (``StaleTie.public``), written as json.dumps writes it.
+_STALE = (
+    '{"key": %s, "name": %s, "last_contact": %s, '
+    '"days_since": %d, "cadence_days": %d, "overdue_days": %d}'
+)
+
+
+def stale_json(today: date, people: Iterable[StaleTie]) -> dict[str, object]:
+    """The document of ``net stale --json``, its ties streamed."""
+    from json.encoder import encode_basestring as quote
+
+    return {
+        "today": today.isoformat(),
+        "people": JsonTexts(
+            _STALE
+            % (
+                quote(p.key),
+                quote(p.name),
+                quote(p.last_contact.isoformat()) if p.last_contact else "null",
+                p.days_since,
+                p.cadence_days,
+                p.overdue_days,
+            )
+            for p in people
+        ),
+    }
+
+
 def cadence_rows(default: int, per_tag: dict[str, int]) -> list[list[str]]:
     return [["(default)", str(default)], *[[t, str(d)] for t, d in per_tag.items()]]
 
@@ -57,12 +86,12 @@ def balance_summary(result: Balance) -> str:
 
 def balance_rows(result: Balance) -> Iterator[list[Line]]:
     """A negative balance (they helped you more than you helped them) is help you owe."""
-    for p in result.people:
+    for key, name, gave, got, balance in result.people:
         yield [
-            f"{p.name} ({p.key})",
-            str(p.gave),
-            str(p.got),
-            styled(OWED, signed(p.balance)) if p.balance < 0 else signed(p.balance),
+            f"{name} ({key})",
+            str(gave),
+            str(got),
+            styled(OWED, signed(balance)) if balance < 0 else signed(balance),
         ]
 
 
@@ -71,8 +100,8 @@ def owed_heading() -> Line:
 
 
 def owed_rows(result: Balance) -> Iterator[list[Line]]:
-    for o in result.owed:
-        yield [styled(OWED, f"{o.name} ({o.key})"), o.since, o.what]
+    for key, name, since, what, _times in result.owed:
+        yield [styled(OWED, f"{name} ({key})"), since, what]
 
 
 def one_way_heading() -> Line:
@@ -80,8 +109,8 @@ def one_way_heading() -> Line:
 
 
 def one_way_rows(result: Balance) -> Iterator[list[Line]]:
-    for p in result.one_way:
-        yield [f"{p.name} ({p.key})", str(p.gave)]
+    for key, name, gave, _got, _balance in result.one_way:
+        yield [f"{name} ({key})", str(gave)]
 
 
 # The records of ``net balance --json``, written as json.dumps writes them.
