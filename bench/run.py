@@ -600,7 +600,14 @@ pid = os.posix_spawnp(argv[0], argv, env, file_actions=[
     (os.POSIX_SPAWN_DUP2, slave, 0), (os.POSIX_SPAWN_DUP2, slave, 1),
     (os.POSIX_SPAWN_DUP2, slave, 2)])
 os.close(slave)
-seen, first = 0, None
+def cpu():  # the command's CPU time so far (Linux), which a busy machine does not inflate
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+seen, first, first_cpu = 0, None, None
 while True:
     try:
         chunk = os.read(master, 65536)
@@ -610,11 +617,13 @@ while True:
         break
     seen += chunk.count(b"\n")
     if first is None and seen >= lines:
-        first = time.perf_counter() - start
+        first, first_cpu = time.perf_counter() - start, cpu()
 _pid, status, usage = os.wait4(pid, 0)
 total = time.perf_counter() - start
+all_cpu = usage.ru_utime + usage.ru_stime
 print(json.dumps([first if first is not None else total, total, usage.ru_maxrss,
-                  os.waitstatus_to_exitcode(status), seen]))
+                  os.waitstatus_to_exitcode(status), seen,
+                  first_cpu if first is not None else all_cpu, all_cpu]))
 """
 
 
@@ -627,6 +636,8 @@ class Screen:
     peak_mb: float
     lines: int
     failure: str | None = None
+    first_cpu_s: float | None = None  # CPU time of the command until its first screen
+    cpu_s: float = 0.0
 
 
 def terminal(n: int, net: list[str], env: dict[str, str], runs: int) -> list[Screen]:
@@ -660,11 +671,13 @@ def terminal(n: int, net: list[str], env: dict[str, str], runs: int) -> list[Scr
                 check=False,
             )
             try:
-                first, total, maxrss, code, lines = json.loads(done.stdout)
+                first, total, maxrss, code, lines, first_cpu, cpu = json.loads(done.stdout)
             except ValueError:
                 best = Screen(label, n, 0, 0, 0, 0, f"helper failed: {done.stderr[-200:]}")
                 break
-            shot = Screen(label, n, first, total, _peak_kib(maxrss) / 1024, lines)
+            shot = Screen(
+                label, n, first, total, _peak_kib(maxrss) / 1024, lines, None, first_cpu, cpu
+            )
             if code != 0:
                 shot.failure = f"exit {code}"
             if best is None or shot.first_s < best.first_s:
@@ -937,22 +950,27 @@ def screen_lines(screens: list[Screen]) -> tuple[list[str], list[str], bool]:
     lines = [
         f"On a terminal (a pseudo-terminal of 120×{SCREEN_LINES}, pager off): time to the "
         f"first screen ({SCREEN_LINES} lines), to the end, and peak memory; targets "
-        f"first screen < {FIRST_SCREEN_S:.0f} s, memory < {MEMORY_MB:.0f} MB:",
+        f"first screen < {FIRST_SCREEN_S:.0f} s, memory < {MEMORY_MB:.0f} MB. The CPU time "
+        "the command had used by then (and in all) is beside it: on a busy machine the "
+        "wall times are a multiple of it.",
         "",
-        "| command | people | first screen s | total s | lines | peak MB | target |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "| command | people | first screen s | its cpu s | total s | total cpu s | lines "
+        "| peak MB | target |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     missed: list[str] = []
     failed = False
     for shot in screens:
         if shot.failure:
-            lines.append(f"| {shot.label} | {shot.people} | FAILED: {shot.failure} | | | | |")
+            lines.append(f"| {shot.label} | {shot.people} | FAILED: {shot.failure} | | | | | | |")
             failed = True
             continue
         ok = shot.first_s < FIRST_SCREEN_S and shot.peak_mb < MEMORY_MB
+        first_cpu = "" if shot.first_cpu_s is None else f"{shot.first_cpu_s:.2f}"
         lines.append(
-            f"| {shot.label} | {shot.people} | {shot.first_s:.2f} | {shot.total_s:.2f} | "
-            f"{shot.lines} | {shot.peak_mb:.0f} | {_mark(ok)} |"
+            f"| {shot.label} | {shot.people} | {shot.first_s:.2f} | {first_cpu} | "
+            f"{shot.total_s:.2f} | {shot.cpu_s:.2f} | {shot.lines} | {shot.peak_mb:.0f} "
+            f"| {_mark(ok)} |"
         )
         if not ok:
             missed.append(
