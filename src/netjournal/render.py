@@ -427,9 +427,9 @@ def _long_table(
 ) -> None:
     """Columns as wide as the first rows need (cut with … to fit), a chunk at a time.
 
-    On a terminal taller listings go through the pager, fed as the rows come
-    (``less`` shows the first screen as soon as it has it); else each chunk is
-    written and flushed.
+    Each chunk is written and flushed as it comes: the first screen shows
+    before the rest of the rows is read (the pager is for tables of a few
+    screens, which Rich lays out whole).
     """
     term = console()
     heads = [plain(c) for c in columns]
@@ -453,8 +453,6 @@ def _long_table(
         for chunk in _chunks(first, rest):
             yield "\n".join(line([_one_line(c) for c in row]) for row in chunk) + "\n"
 
-    if sys.stdout.isatty() and _stream_to_pager(pieces()):
-        return
     for piece in pieces():
         _write(sys.stdout, piece, flush=True)
 
@@ -471,46 +469,6 @@ def _pager_argv() -> list[str] | None:
 
 def _pager_env() -> dict[str, str]:
     return dict(os.environ, LESS=os.environ.get("LESS", "FRX"))
-
-
-def _stream_to_pager(pieces: Iterator[str]) -> bool:
-    """Feed the pager as the text comes; false when there is no pager to run.
-
-    Quitting the pager before the end stops the listing quietly.
-    """
-    import subprocess
-
-    argv = _pager_argv()
-    if argv is None:
-        return False
-    stdout = sys.stdout
-    try:
-        pager = subprocess.Popen(
-            argv,
-            stdin=subprocess.PIPE,
-            env=_pager_env(),
-            text=True,
-            encoding=getattr(stdout, "encoding", None) or "utf-8",
-            errors="netjournal-replace",
-        )
-    except OSError:
-        return False
-    assert pager.stdin is not None
-    try:
-        for piece in pieces:
-            pager.stdin.write(piece)
-    except (OSError, ValueError, KeyboardInterrupt):  # the pager was quit, or Ctrl-C
-        pass
-    finally:
-        with suppress(OSError, ValueError):
-            pager.stdin.close()
-        while True:
-            try:
-                pager.wait()
-                break
-            except KeyboardInterrupt:  # Ctrl-C is the pager's to handle
-                continue
-    return True
 
 
 def pager_command() -> str | None:
