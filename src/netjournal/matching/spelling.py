@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import mmap
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 # A word this common or more is never a typo; rarer words (names, odd forms)
 # yield only to a far more common word one letter away.
@@ -21,12 +21,15 @@ COMMON = 8  # about 100 occurrences in the source corpus
 
 @lru_cache(maxsize=1)
 def _words() -> mmap.mmap | bytes:
-    path = resources.files("netjournal.matching") / "spelling" / "words.tsv"
+    # Beside this module (importlib.resources and its zip reader cost ~8 ms to load).
+    path = Path(__file__).parent / "spelling" / "words.tsv"
     try:
-        with open(str(path), "rb") as handle:
+        with open(path, "rb") as handle:
             return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError):  # not a plain file (a zip install): read it whole
-        return path.read_bytes()
+        from importlib import resources
+
+        return (resources.files("netjournal.matching") / "spelling" / "words.tsv").read_bytes()
 
 
 @lru_cache(maxsize=8192)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from netjournal.matching.analyze import Analysis, analyze, someone_else
 from netjournal.matching.lexicon import load_words
 from netjournal.matching.text import stem_en, stem_it
+from netjournal.services.batch import chunks as chunks  # also imported from here
 
 if TYPE_CHECKING:
     from netjournal.store import Journal
@@ -31,17 +32,10 @@ SOURCE_WEIGHTS = {
     "interaction": 0.7,
     "referral": 0.7,
 }
-CHUNK = 500
 # Fields whose words go into person_term as they are; notes and help records
 # are free text, found through the full-text index (person_fts), which knows
 # when a word is about someone else.
 TERM_KINDS = ("skill", "title", "org", "referral")
-
-
-def chunks(items: Sequence[str] | Sequence[int], size: int = CHUNK) -> Iterator[list]:  # type: ignore[type-arg]
-    seq = list(items)
-    for i in range(0, len(seq), size):
-        yield seq[i : i + size]
 
 
 class SqlPhraseSource:

@@ -31,10 +31,10 @@ from typing import TYPE_CHECKING, Any
 
 from netjournal.checks import required_text
 from netjournal.errors import InvalidInput, JournalError, NotFound
-from netjournal.services.ask import Suggestion
 from netjournal.services.records import jsonable
 
 if TYPE_CHECKING:
+    from netjournal.services.suggestion import Suggestion
     from netjournal.store import Journal
 
 MATCHES = 3
@@ -288,13 +288,17 @@ def referral_need(conn: sqlite3.Connection, ref: str, pid: int) -> tuple[object,
 
 
 def _engine_fingerprint() -> str:
-    """The ask engine's code: cached matches of another build are asked again."""
-    from netjournal import __version__, matching
-    from netjournal.services import ask, evidence
+    """The ask engine's code: cached matches of another build are asked again.
+
+    The files are found beside this one, not imported: reading kept matches
+    needs none of the engine.
+    """
+    from netjournal import __version__
 
     digest = hashlib.sha256(__version__.encode())
-    files = [Path(ask.__file__), Path(evidence.__file__)]
-    files += sorted(Path(matching.__file__).parent.glob("*.py"))
+    here = Path(__file__).parent
+    files = [here / "ask.py", here / "evidence.py"]
+    files += sorted((here.parent / "matching").glob("*.py"))
     for path in files:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -313,16 +317,15 @@ def stamp(conn: sqlite3.Connection, today: date) -> str:
 
 
 def _cached(conn: sqlite3.Connection, ids: list[str], current: str) -> dict[str, list[Suggestion]]:
-    from netjournal.services.evidence import chunks
+    from netjournal.services.suggestion import Suggestion
 
     out: dict[str, list[Suggestion]] = {}
-    for part in chunks(ids):
-        for nid, matches in conn.execute(
-            f"SELECT need_id, matches FROM need_match WHERE stamp = ? "
-            f"AND need_id IN ({','.join('?' * len(part))})",
-            [current, *part],
-        ):
-            out[nid] = [Suggestion(**m) for m in json.loads(matches)]
+    for nid, matches in conn.execute(
+        "SELECT need_id, matches FROM need_match WHERE stamp = ? "
+        "AND need_id IN (SELECT value FROM json_each(?))",
+        (current, json.dumps(ids)),
+    ):
+        out[nid] = [Suggestion(**m) for m in json.loads(matches)]
     return out
 
 
@@ -368,16 +371,22 @@ def needs_report(
     leave out the others (``net today``); matches are computed only as far as
     needed.  ``only``: just the need with this id.
     """
+    where = "" if include_closed else " WHERE n.status = 'open'"
+    params: tuple[str, ...] = ()
+    if only is not None:
+        where, params = " WHERE n.id = ?", (only,)
+    with journal.read() as conn:
+        if conn.execute("SELECT 1 FROM need WHERE status = 'open' LIMIT 1").fetchone() is None:
+            # Nothing to match: no index to check, no engine to load.
+            if wanted is not None:
+                return []
+            return [_need(tuple(r)) for r in conn.execute(_SELECT + where + _ORDER, params)]
     from netjournal.services.evidence import ensure_index
 
     ensure_index(journal)
     computed: dict[str, list[Suggestion]] = {}
     out: list[Need] = []
     with journal.read() as conn:
-        where = "" if include_closed else " WHERE n.status = 'open'"
-        params: tuple[str, ...] = ()
-        if only is not None:
-            where, params = " WHERE n.id = ?", (only,)
         rows = [tuple(r) for r in conn.execute(_SELECT + where + _ORDER, params)]
         current = stamp(conn, today)
         open_ids = [str(r[0]) for r in rows if r[5] == "open"]
@@ -445,7 +454,7 @@ def suggested_needs(journal: Journal, key: str, texts: list[str | None]) -> list
 
 def need_hints(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
     """For ``net stale``: the oldest open need of each person, something to talk about."""
-    from netjournal.services.evidence import chunks
+    from netjournal.services.batch import chunks
 
     out: dict[int, str] = {}
     for part in chunks(ids):

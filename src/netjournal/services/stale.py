@@ -191,7 +191,7 @@ SELECT person_id, {column} FROM (
 
 def _hints(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
     """Something to talk about: the last interaction's note, or help they gave you."""
-    from netjournal.services.evidence import chunks
+    from netjournal.services.batch import chunks
 
     out: dict[int, str] = {}
     for part in chunks(ids):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from netjournal.services.balance import Owed, owed_help
+from netjournal.services.balance import Owed
 from netjournal.services.needs import Need, needs_report
 from netjournal.services.records import jsonable
 from netjournal.services.stale import StaleTie, stale_ties
@@ -75,17 +75,55 @@ def upcoming_birthdays(conn: sqlite3.Connection, today: date, days: int) -> list
     return sorted(out, key=lambda b: (b.in_days, b.key))
 
 
+def oldest_owed(conn: sqlite3.Connection, limit: int) -> list[Owed]:
+    """The first ``limit`` rows of :func:`~netjournal.services.balance.owed_help`, read early.
+
+    Help received is walked oldest first (the dates' index); a row is owed when
+    no help given back to that person comes after it.  The walk stops once
+    ``limit`` people are found and the date has moved past the last of them, so
+    a few rows are read instead of the whole help table; the answer is the same.
+    """
+    if limit <= 0:
+        return []
+    found: dict[int, str] = {}  # person → the oldest help still owed
+    rows = conn.execute(
+        "SELECT h.person_id, h.date FROM help h WHERE h.direction = 'got' AND NOT EXISTS "
+        "(SELECT 1 FROM help g WHERE g.person_id = h.person_id AND g.direction = 'gave' "
+        "AND g.date > h.date) ORDER BY h.date"
+    )
+    for pid, day in rows:
+        if len(found) >= limit and day > max(found.values()):
+            break
+        found.setdefault(pid, day)
+    owed = []
+    for pid, since in found.items():
+        key, name = conn.execute("SELECT key, name FROM person WHERE id = ?", (pid,)).fetchone()
+        times, what = conn.execute(
+            "SELECT count(*), (SELECT x.what FROM help x WHERE x.person_id = :pid "
+            " AND x.direction = 'got' AND x.date = :since ORDER BY x.id LIMIT 1) "
+            "FROM help WHERE person_id = :pid AND direction = 'got' AND date >= :since",
+            {"pid": pid, "since": since},
+        ).fetchone()
+        owed.append(
+            Owed(key=key, name=name, since=date.fromisoformat(since), what=what or "", times=times)
+        )
+    owed.sort(key=lambda o: (o.since, o.key))
+    return owed[:limit]
+
+
 def morning_digest(journal: Journal, today: date, *, limit: int = 3) -> MorningDigest:
     """``net today``: a few ties going cold, help owed, birthdays, needs you could meet."""
     with journal.read() as conn:
         digest = MorningDigest(
             today=today,
             stale=stale_ties(conn, today, limit=limit),
-            owed=owed_help(conn, limit=limit),
+            owed=oldest_owed(conn, limit),
             birthdays=upcoming_birthdays(conn, today, BIRTHDAY_DAYS),
         )
+        joined = conn.execute("SELECT 1 FROM circle WHERE conninfo IS NOT NULL LIMIT 1").fetchone()
     digest.needs = needs_report(journal, today, wanted=limit)
-    from netjournal.circle.needs import circle_needs
+    if joined:  # the circles' code (and its driver) only for a journal in a circle
+        from netjournal.circle.needs import circle_needs
 
-    digest.circles = circle_needs(journal, today, wanted=limit)
+        digest.circles = circle_needs(journal, today, wanted=limit)
     return digest
