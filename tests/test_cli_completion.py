@@ -125,3 +125,48 @@ def test_the_bash_script_offers_files_only_for_files(
     assert complete("net list --tag fa") == ["family"]
     assert complete("net show Tan") == ["kenji-tanaka"]
     assert complete("net import ") == []  # bash's own file names take over (compopt -o default)
+
+
+def test_the_indexes_offer_the_people_the_walk_offers(
+    net: Net, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the walk in key order runs out of budget, the indexes answer the same."""
+    import sqlite3
+
+    from netjournal import completion
+
+    names = [
+        "Kenji Tanaka", "Anna Rossi", "Anna Rossini", "Aurora De Luca", "Jean-Luc Picard",
+        "Seán O'Brien", "Zoë Ölund", "María José García", "Ro Ro", "Bob_Smith 100%",
+    ]  # fmt: skip
+    for name in names:
+        assert net("add", name, "--alias", name.split()[-1][::-1]).code == 0
+    words = {w.lower()[:n] for name in names for w in name.split() for n in (1, 2, 4)}
+    prefixes = sorted(words | {"", "an", "anna r", "de l", "o'b", "zz", "_", "%", "kenji-t", "ó"})
+    with sqlite3.connect(db_path) as conn:
+        for prefix in prefixes:
+            folded = completion.fold(prefix)
+            like = completion._like(folded)
+            walk = conn.execute(completion._WALK, (like, 50)).fetchall()
+            gather = conn.execute(
+                completion._GATHER, (like, 50, folded, folded + "\U0010ffff")
+            ).fetchall()
+            assert gather == walk, prefix
+    walked = {p: completion.people(db_path, p) for p in prefixes}
+    assert walked["ro"] == [("anna-rossi", "Anna Rossi"), ("anna-rossini", "Anna Rossini"),
+                            ("ro-ro", "Ro Ro")]  # fmt: skip
+    monkeypatch.setattr(completion, "WALK_STEP", 1)  # every walk runs out at once
+    monkeypatch.setattr(completion, "WALK_BUDGET", 0)
+    assert {p: completion.people(db_path, p) for p in prefixes} == walked
+
+
+def test_a_walk_out_of_budget_gives_the_same_offer(
+    journal: Net, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from netjournal import completion
+
+    walked = _complete(journal, monkeypatch, "net show Ros")
+    monkeypatch.setattr(completion, "WALK_STEP", 1)
+    monkeypatch.setattr(completion, "WALK_BUDGET", 0)
+    assert _complete(journal, monkeypatch, "net show Ros") == walked
+    assert walked.split() == ["anna-rossi"]

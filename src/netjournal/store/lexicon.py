@@ -22,10 +22,9 @@ temporary view joins the two under the plain name.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
-import tempfile
+import zlib
 from pathlib import Path
 
 import netjournal
@@ -90,13 +89,19 @@ def cache_dir() -> Path:
 
 
 def source_key() -> str:
-    """A name for the compiled lexicon: changes whenever its sources do (a few stats)."""
+    """A name for the compiled lexicon: changes whenever its sources do (a few stats).
+
+    Two checksums of the sources' names, sizes and times, not a cryptographic
+    hash: nothing is to be kept secret, and ``hashlib`` costs every command
+    2–3 ms of CPU to import.
+    """
     folder = _HERE / "matching" / "lexicon"
-    hasher = hashlib.sha256(netjournal.__version__.encode())
+    text = netjournal.__version__
     for path in sorted(folder.glob("*.json")) + list(_SOURCES):
         info = path.stat()
-        hasher.update(f"{path.name} {info.st_size} {info.st_mtime_ns}\n".encode())
-    return hasher.hexdigest()[:16]
+        text += f"\n{path.name} {info.st_size} {info.st_mtime_ns}"
+    data = text.encode()
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def lexicon_file() -> Path:
@@ -137,6 +142,8 @@ def ensure_view(conn: sqlite3.Connection) -> None:
 
 def build_file(path: Path) -> None:
     """Compile the lexicon into ``path``, atomically (another run may build it too)."""
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     os.close(fd)

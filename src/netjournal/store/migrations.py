@@ -6,14 +6,23 @@ Each step runs in one transaction together with its row in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
 class Migration:
-    name: str
-    sql: str
-    vacuum: bool = False  # the step frees much space: VACUUM once all steps are done
+    """One named step; never edited once shipped.
+
+    A plain class, not a dataclass: every command opens the journal, and
+    making a dataclass costs more than the check of the applied steps.
+    """
+
+    __slots__ = ("name", "sql", "vacuum")
+
+    def __init__(self, name: str, sql: str, vacuum: bool = False) -> None:
+        self.name = name
+        self.sql = sql
+        self.vacuum = vacuum  # the step frees much space: VACUUM once all steps are done
+
+    def __repr__(self) -> str:
+        return f"Migration({self.name!r})"
 
 
 M001_JOURNAL = """
