@@ -96,6 +96,16 @@ def test_a_third_party_mention_or_a_need_is_not_evidence(net: Net) -> None:
     assert keys(net, "orthodontist") == []
 
 
+def test_a_possessive_before_a_thing_is_their_own(net: Net) -> None:
+    """ "his workshop: he restores watches" is his trade; "her accountant" is someone else."""
+    net("add", "Claudio Mainardi")
+    net("add", "Rita Gallo")
+    net("log", "claudio", "showed me his workshop: he restores vintage watches now")
+    net("log", "rita", "her accountant is brilliant, she says")
+    assert keys(net, "repair my grandfather's old watch") == ["claudio-mainardi"]
+    assert keys(net, "an accountant") == []
+
+
 @pytest.fixture
 def doctors(net: Net) -> Net:
     net("add", "Elena Ruggeri", "--title", "GP")

@@ -225,6 +225,8 @@ def _heads_only(tokens: list[str], mentions: list[Mention], stop: frozenset[str]
 
 OWN = frozenset({"own", "proprio", "propria"})
 ARTICLES = frozenset({"the", "il", "lo", "la", "l", "i", "gli", "le"})
+# "her accountant" is someone else's; "his workshop: he restores watches" is his own.
+POSSESSIVES = frozenset({"his", "her", "their", "suo", "sua", "suoi", "sue"})
 FOR_A = frozenset({"for", "per"})  # "hunting for an acupuncturist", "cerca per un"
 A = frozenset({"a", "an", "un", "una", "uno"})
 # Endings of a noun for a person ("the orthodontist", "il dentista"), not a thing.
@@ -253,10 +255,10 @@ def someone_else(
     if OWN.intersection(near):
         return False
     cues = third_party.intersection(near)
-    if cues - ARTICLES:
+    if cues - ARTICLES - POSSESSIVES:
         return True
     last = tokens[(end or start + 1) - 1]
-    if cues and near[-1] in ARTICLES and last.endswith(PERSON_ENDINGS):
+    if cues and near[-1] in ARTICLES | POSSESSIVES and last.endswith(PERSON_ENDINGS):
         return True
     if wanted and len(near) >= 2 and near[-2] in FOR_A and near[-1] in A:
         return True  # "for a notary": one is wanted
