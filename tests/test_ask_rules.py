@@ -265,3 +265,13 @@ def test_a_dispute_with_the_landlord_needs_a_tenancy_lawyer_not_another_specialt
     assert keys(net, "trouble with the landlord, who can help?") == ["ian-reed"]
     # A need naming only the trade still finds every kind of it.
     assert set(keys(net, "I need a lawyer")) == {"petra-lang", "ian-reed"}
+
+
+def test_a_common_word_is_not_a_trade_it_shares_a_stem_with(net: Net) -> None:
+    """ "sopra" (above) is not *soprano*, "quanto" (how much) is not *quant*."""
+    net("add", "Giulia Canto", "--title", "Soprano")
+    for need in ("il quadro sopra il divano", "quanto mi costa?"):
+        result = net("ask", need)
+        said = result.out + result.err
+        assert said == f"Nobody in the journal fits '{need}'.\n"
+    assert keys(net, "a soprano for the wedding") == ["giulia-canto"]

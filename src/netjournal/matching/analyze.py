@@ -86,6 +86,8 @@ def analyze(
         for start, end in grams[key]:
             if not _same_words(tokens[start:end], label, exact=bool(ignore)):
                 continue
+            if _stop_word_stem(tokens[start:end], label, stopwords):
+                continue
             positions = frozenset(range(start, end))
             mention = (
                 None
@@ -312,6 +314,15 @@ def _same_words(run: list[str], label: str, *, exact: bool = False) -> bool:
     if len(target) != len(run):
         return True
     return all(a == b or abs(len(a) - len(b)) <= 3 for a, b in zip(run, target, strict=True))
+
+
+def _stop_word_stem(run: list[str], label: str, stopwords: frozenset[str]) -> bool:
+    """A common word that only shares its stem with a label is not that label.
+
+    "sopra" (above) is not *soprano*, "quanto" (how much) not *quant*, "let"
+    not *lettings*; "go" still names the language Go when it is the label itself.
+    """
+    return len(run) == 1 and run[0] in stopwords and (run[0],) != _label_words(label)
 
 
 @lru_cache(maxsize=32768)
