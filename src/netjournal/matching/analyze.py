@@ -38,7 +38,7 @@ class Mention:
     concept_id: str
     text: str
     label: str
-    kind: str  # "label" or "problem"
+    kind: str  # "label", "problem", or "meaning" (semantic routing)
     positions: frozenset[int]
     ambiguous: bool = False
 

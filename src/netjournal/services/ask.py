@@ -255,6 +255,18 @@ def _concept_candidates(
     return found
 
 
+def _by_meaning(need: str, analysis: Analysis) -> list[Mention]:
+    """The concepts semantic routing reads in the need, as mentions of the whole need."""
+    from netjournal.matching import semantic
+
+    everywhere = frozenset(range(len(analysis.tokens)))
+    return [
+        Mention(r.concept_id, need, r.phrase, "meaning", everywhere)
+        for r in semantic.route(need)
+        if r.concept_id not in analysis.ruled_out
+    ]
+
+
 def _narrower(conn: sqlite3.Connection, ids: set[str]) -> set[str]:
     """The concepts and everything narrower ("not a notary" refuses every kind of notary)."""
     if not ids:
@@ -776,7 +788,13 @@ def ask(
             if coverage > hits.get(pid, (0.0, 0.0, []))[0]:
                 hits[pid] = (coverage, 1.0, evidence)
         _add_literal(candidates, hits, factor=RESIDUAL_ONLY, coverage_needed=RESIDUAL_COVERAGE)
-    if analysis.mentions and not candidates:
+    if not analysis.mentions and not candidates:
+        # Nothing understood, no words found: with the semantic extra, the
+        # concept the need means (matching/semantic.py), matched as usual.
+        analysis.mentions = _by_meaning(need, analysis)
+        if analysis.mentions:
+            candidates = _concept_candidates(conn, analysis.mentions)
+    elif analysis.mentions and not candidates:
         # Nobody holds what the need names ("who goes climbing?"): its literal
         # words, if they all stand in someone's own texts.
         hits = fulltext_scores(conn, _mention_words(analysis))

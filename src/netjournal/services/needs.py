@@ -301,6 +301,9 @@ def _engine_fingerprint() -> str:
     files += sorted((here.parent / "matching").glob("*.py"))
     for path in files:
         digest.update(path.read_bytes())
+    from netjournal.matching import semantic
+
+    digest.update(semantic.state().encode())  # installing the extra changes answers
     return digest.hexdigest()[:16]
 
 
