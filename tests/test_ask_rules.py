@@ -275,3 +275,16 @@ def test_a_common_word_is_not_a_trade_it_shares_a_stem_with(net: Net) -> None:
         said = result.out + result.err
         assert said == f"Nobody in the journal fits '{need}'.\n"
     assert keys(net, "a soprano for the wedding") == ["giulia-canto"]
+
+
+def test_a_word_with_an_ending_of_its_own_is_another_word(net: Net) -> None:
+    """ "hospital" is not *hospitality*; "gardening" is still the gardener's."""
+    net("add", "Ugo Ferraris", "--title", "Hospitality manager")
+    net("add", "Rosa Bellini", "--title", "Gardener")
+    assert keys(net, "a lift to the hospital") == []
+    assert keys(net, "help with gardening") == ["rosa-bellini"]
+
+
+def test_an_italian_superlative_is_its_adjective(net: Net) -> None:
+    net("add", "Kevin Brooks", "--title", "Tecnico informatico")
+    assert keys(net, "il mio pc è lentissimo") == ["kevin-brooks"]

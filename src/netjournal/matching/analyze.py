@@ -313,7 +313,18 @@ def _same_words(run: list[str], label: str, *, exact: bool = False) -> bool:
         return tuple(run) == target
     if len(target) != len(run):
         return True
-    return all(a == b or abs(len(a) - len(b)) <= 3 for a, b in zip(run, target, strict=True))
+    return all(_alike_word(a, b) for a, b in zip(run, target, strict=True))
+
+
+# Three more letters are an inflection or a trade's ending ("gardening",
+# "plumbers", "pianist"), not a word of its own ("hospitality" is not "hospital").
+THREE_LETTER_ENDINGS = ("ing", "ers", "ies", "ist", "ian", "ess")
+
+
+def _alike_word(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    extra = len(long) - len(short)
+    return a == b or extra <= 2 or (extra == 3 and long.endswith(THREE_LETTER_ENDINGS))
 
 
 def _stop_word_stem(run: list[str], label: str, stopwords: frozenset[str]) -> bool:

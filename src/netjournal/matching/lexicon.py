@@ -134,7 +134,21 @@ class Words:
 
     def canonical(self, tokens: list[str]) -> list[str]:
         table = self.table
-        return [table.get(t, t) for t in tokens]
+        return [table.get(t) or _plain_degree(t) for t in tokens]
+
+
+SUPERLATIVE = ("issimo", "issima", "issimi", "issime")
+
+
+def _plain_degree(token: str) -> str:
+    """An Italian absolute superlative read as its adjective: "lentissimo" → "lento".
+
+    The stem is what matching compares, so "fortissimo" → "forto" stems as
+    "forte" does.
+    """
+    if len(token) >= 9 and token.endswith(SUPERLATIVE):
+        return token[:-6] + token[-1]
+    return token
 
 
 @lru_cache(maxsize=4)
