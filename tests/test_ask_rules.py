@@ -288,3 +288,23 @@ def test_a_word_with_an_ending_of_its_own_is_another_word(net: Net) -> None:
 def test_an_italian_superlative_is_its_adjective(net: Net) -> None:
     net("add", "Kevin Brooks", "--title", "Tecnico informatico")
     assert keys(net, "il mio pc è lentissimo") == ["kevin-brooks"]
+
+
+@pytest.fixture
+def cooks(net: Net) -> Net:
+    net("add", "Oliver Price", "--title", "Head chef", "--city", "Manchester")
+    net("add", "Kenji Sato", "--title", "Cuoco", "--note", "Sushi e cucina giapponese")
+    return net
+
+
+def test_a_named_cuisine_must_match(cooks: Net) -> None:
+    assert keys(cooks, "a chef for Japanese food") == ["kenji-sato"]
+    assert keys(cooks, "a Thai chef for the party") == []
+    assert keys(cooks, "cerco un cuoco messicano") == []
+    assert sorted(keys(cooks, "a chef")) == ["kenji-sato", "oliver-price"]
+
+
+def test_an_italian_adjective_after_the_trade_qualifies_it(cooks: Net, linguists: Net) -> None:
+    assert keys(cooks, "un cuoco giapponese") == ["kenji-sato"]
+    assert keys(linguists, "un traduttore giapponese") == []
+    assert keys(linguists, "un traduttore tedesco") == ["sabine-kraus"]

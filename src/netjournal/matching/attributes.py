@@ -10,7 +10,7 @@ answers; otherwise nobody fits.
 
 Which attributes a trade takes follows from its domain: laws, taxes and
 paperwork have a jurisdiction; translation, interpreting and teaching have a
-language.  A German car does not make a mechanic's need German.
+language; cooking has a country (its cuisine).  A German car does not make a mechanic's need German.
 
 This module is pure: words in, values out.  :mod:`netjournal.services.ask`
 asks the journal which people hold a value.
@@ -100,6 +100,31 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "gr": ("greece", "greek", "grecia", "greco"),
     "pl": ("poland", "polish", "polonia", "polacco"),
     "br": ("brazil", "brazilian", "brasile", "brasiliano"),
+    # Further countries, for their law, tax and cuisine (names that are also
+    # common words, such as "turkey", left out).
+    "mx": ("mexico", "mexican", "messico", "messicano", "messicana"),
+    "in": ("india", "indian", "indiano", "indiana"),
+    "th": ("thailand", "thai", "tailandia", "thailandia", "tailandese", "thailandese"),
+    "vn": ("vietnam", "vietnamese", "vietnamita"),
+    "kr": ("south korea", "korea", "korean", "corea", "coreano", "coreana"),
+    "tr": ("turkish", "turchia", "turco", "turca"),
+    "lb": ("lebanon", "lebanese", "libano", "libanese"),
+    "ma": ("morocco", "moroccan", "marocco", "marocchino", "marocchina"),
+    "eg": ("egypt", "egyptian", "egitto", "egiziano", "egiziana"),
+    "il": ("israel", "israeli", "israele", "israeliano", "israeliana"),
+    "ar": ("argentina", "argentinian", "argentine", "argentino"),
+    "pe": ("peru", "peruvian", "peruviano", "peruviana"),
+    "ru": ("russia", "russian", "russo", "russa"),
+    "ua": ("ukraine", "ukrainian", "ucraina", "ucraino"),
+    "ro": ("romania", "romanian", "rumeno", "rumena", "romeno", "romena"),
+    "al": ("albania", "albanian", "albanese"),
+    "se": ("sweden", "swedish", "svezia", "svedese"),
+    "no": ("norway", "norwegian", "norvegia", "norvegese"),
+    "dk": ("denmark", "danimarca", "danese"),
+    "fi": ("finland", "finnish", "finlandia", "finlandese"),
+    "hu": ("hungary", "hungarian", "ungheria", "ungherese"),
+    "cz": ("czech republic", "czechia", "czech", "repubblica ceca", "ceco", "ceca"),
+    "hr": ("croatia", "croatian", "croazia", "croato", "croata"),
 }  # fmt: skip
 # Institutions and terms of one system of law or tax: named anywhere in a need
 # ("HMRC has sent me a letter", "over the forfettario threshold"), they say
@@ -408,7 +433,8 @@ def bound(
     """The values that qualify what the need asks for, with the spans they qualify.
 
     Inside a span ("learn portuguese"), just before it ("a *French* notary",
-    "a *Japanese* business translator"), or a few words after it through a
+    "a *Japanese* business translator"), just after it ("un notaio
+    *francese*"), or a few words after it through a
     link ("a question *of Scottish* law", "insegnante *di tedesco*").  A value
     next to "speaks", and an institution, qualify every span.
     """
@@ -422,7 +448,9 @@ def bound(
             before = v.end <= start and start - v.end <= 1
             gap = tokens[end : v.start]
             after = end <= v.start and len(gap) <= AFTER and bool(LINKS.intersection(gap))
-            if inside or before or after or v.spoken or v.institution:
+            # Italian puts the adjective after the noun: "un notaio francese".
+            right_after = v.start == end
+            if inside or before or after or right_after or v.spoken or v.institution:
                 which.append(n)
         if which:
             out.append((v, which))
@@ -449,7 +477,9 @@ def satisfied(wanted: str, held: set[str]) -> bool:
 
 # Words that give a trade its kinds of attribute, in the ids of it or a broader concept.
 LANGUAGE_TRADES = ("translat", "interpret", "language", "lingu", "sign_language")
-JURISDICTION_DOMAINS = frozenset({"law", "money"})
+# Food: a country is a cuisine ("a chef for Japanese food", "un cuoco giapponese"),
+# held by whose texts or city say it, like a jurisdiction.
+JURISDICTION_DOMAINS = frozenset({"law", "money", "food"})
 LANGUAGE_DOMAINS = frozenset({"education"})
 BOTH_DOMAINS = frozenset({"public"})
 
