@@ -142,3 +142,21 @@ def test_write_docs_replaces_only_the_marked_block(tmp_path: Path) -> None:
     assert unmarked.read_text(encoding="utf-8") == (
         f"# Notes\n\n{run.START_MARK}\nx\n{run.END_MARK}\n"
     )
+
+
+def test_the_ask_benchmark_runs_and_prints_its_tables(tmp_path: Path) -> None:
+    env = dict(os.environ, NETJOURNAL_TODAY="2026-11-27", HOME=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "ask.py"), "--sizes", "100", "200", "--runs", "1"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    # Exit 1 is a missed target, which a busy machine can cause; anything else is a failure.
+    assert done.returncode in (0, 1), done.stdout[-3000:] + done.stderr[-3000:]
+    assert "| need | people | wall ms | cpu ms | cpu ratio to import sqlmodel | target |" in (
+        done.stdout
+    )
+    assert "Growth from 100 to 200 people" in done.stdout
