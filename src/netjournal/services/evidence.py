@@ -12,12 +12,15 @@ from __future__ import annotations
 import math
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from typing import TYPE_CHECKING
 
 from netjournal.matching.analyze import Analysis, analyze, someone_else
 from netjournal.matching.lexicon import load_words
 from netjournal.matching.text import stem_en, stem_it
+from netjournal.services.batch import CHUNK
 from netjournal.services.batch import chunks as chunks  # also imported from here
+from netjournal.store.bulk import indexes_deferred
 
 if TYPE_CHECKING:
     from netjournal.store import Journal
@@ -158,6 +161,13 @@ def refresh_people(
         "interaction": shared.third_party_cues,
     }
     wants = {kind: shared.referral_cues for kind in ("notes", "interaction", "help")}
+    # A refresh of many people: the index tables' own indexes are made once, at
+    # the end (nothing below reads these tables through them).  On a failure the
+    # caller's transaction is rolled back, indexes and all.
+    deferred = ExitStack()
+    if len(ids) >= CHUNK:
+        for table, per_person in (("person_concept", 3), ("person_term", 8)):
+            deferred.enter_context(indexes_deferred(conn, table, per_person * len(ids)))
     done = 0
     for part in chunks(list(ids)):
         if progress:
@@ -209,6 +219,7 @@ def refresh_people(
             "INSERT OR IGNORE INTO person_word VALUES (?)",
             [(w,) for w in sorted(vocabulary) if len(w) >= 4],
         )
+    deferred.close()
     if progress:
         progress("indexing skills", len(ids), len(ids))
 

@@ -821,7 +821,7 @@ def _apply(
         {r.key: r for r in get_records(conn, list(plan.existing.values()))} if plan.existing else {}
     )
     new_rows: list[tuple[str, PersonRecord]] = []  # (key, record): records are not copied
-    label_rows, updates = [], []
+    updates: list[tuple[str, PersonRecord]] = []
     added = today()
     for person, key in zip(doc.people, plan.keys, strict=True):
         if key in current:
@@ -854,12 +854,15 @@ def _apply(
         conn.execute("DELETE FROM person_label WHERE person_id = ?", (ids[key],))
         conn.execute("DELETE FROM person_contact WHERE person_id = ?", (ids[key],))
     contact_rows: list[tuple[int, str, int, str, str]] = []
-    for key, merged in [*new_rows, *updates]:
-        pid = ids[key]
-        label_rows += _label_rows(pid, merged)
-        contact_rows += _contact_rows(pid, merged)
-    with inserting(conn, "person_label", len(label_rows)):
-        conn.executemany("INSERT INTO person_label VALUES (?, ?, ?, ?, ?)", label_rows)
+    changed = [*new_rows, *updates]
+    for key, merged in changed:
+        contact_rows += _contact_rows(ids[key], merged)
+    labels = sum(len(getattr(p, LIST_FIELDS[kind])) for _k, p in changed for kind in LABEL_KINDS)
+    with inserting(conn, "person_label", labels):
+        conn.executemany(
+            "INSERT INTO person_label VALUES (?, ?, ?, ?, ?)",
+            (row for key, merged in changed for row in _label_rows(ids[key], merged)),
+        )
     conn.executemany("INSERT INTO person_contact VALUES (?, ?, ?, ?, ?)", contact_rows)
     conn.executemany(
         "UPDATE person SET via_id = ? WHERE key = ?",
@@ -955,13 +958,23 @@ def _add_events(
     report: ImportReport,
     plan: _Plan,
 ) -> None:
-    from netjournal.store.bulk import inserting
+    from netjournal.store.bulk import indexes_deferred, inserting
 
     # Only people already in the journal can have these events already.
     had_events = {ids[k] for k in plan.existing if k in ids}
 
+    def having(table: str, column: str = "person_id") -> set[int]:
+        """Who of ``had_events`` has rows in ``table`` (only their records are looked up)."""
+        if not had_events:
+            return set()
+        found = conn.execute(f"SELECT DISTINCT {column} FROM {table}")
+        return {pid for (pid,) in found if pid in had_events}
+
     def fresh(
-        sql: str, records: Iterable[Any], to_row: Callable[[Any], tuple[Any, ...]]
+        sql: str,
+        records: Iterable[Any],
+        to_row: Callable[[Any], tuple[Any, ...]],
+        had: set[int],
     ) -> Iterator[tuple[Any, ...]]:
         """The rows of records not in the journal yet nor earlier in the file, one at a time.
 
@@ -974,7 +987,7 @@ def _add_events(
                 report.events_skipped += 1
                 continue
             row = to_row(record)
-            if row[0] in had_events and conn.execute(sql, row).fetchone():
+            if row[0] in had and conn.execute(sql, row).fetchone():
                 report.events_skipped += 1
                 continue
             seen.add(record)
@@ -989,23 +1002,33 @@ def _add_events(
             text = iso[value] = value.isoformat()
         return text
 
+    had = having("interaction")
     interactions = fresh(
         "SELECT 1 FROM interaction WHERE person_id = ? AND date = ? AND kind IS ? AND note IS ?",
         doc.interactions,
         lambda r: (ids[r.person], day(r.date), r.kind, r.note),
+        had,
     )
-    with inserting(conn, "interaction", len(doc.interactions)):
+    # Without look-ups in the table (``had`` empty), its indexes can wait for the end.
+    rows = 0 if had else len(doc.interactions)
+    with (
+        indexes_deferred(conn, "interaction", rows),
+        inserting(conn, "interaction", len(doc.interactions)),
+    ):
         conn.executemany(
             "INSERT INTO interaction (person_id, date, kind, note) VALUES (?, ?, ?, ?)",
             interactions,
         )
+    had = having("help")
     helps = fresh(
         "SELECT 1 FROM help WHERE person_id = ? AND direction = ? AND date = ? AND what = ? "
         "AND skill IS ?",
         doc.help,
         lambda r: (ids[r.person], r.direction, day(r.date), r.what, r.skill),
+        had,
     )
-    with inserting(conn, "help", len(doc.help)):
+    rows = 0 if had else len(doc.help)
+    with indexes_deferred(conn, "help", rows), inserting(conn, "help", len(doc.help)):
         conn.executemany(
             "INSERT INTO help (person_id, direction, date, what, skill) VALUES (?, ?, ?, ?, ?)",
             helps,
@@ -1028,7 +1051,8 @@ def _add_events(
             if (low, high) in new_ties and r.note is not None:
                 new_ties[(low, high)] = r.note
             report.events_skipped += 1
-    with inserting(conn, "tie", len(new_ties)):
+    # Ties are looked up by their unique (a_id, b_id), never by the index on b_id.
+    with indexes_deferred(conn, "tie", len(new_ties)), inserting(conn, "tie", len(new_ties)):
         conn.executemany(
             "INSERT INTO tie (a_id, b_id, note) VALUES (?, ?, ?)",
             [(a, b, n) for (a, b), n in new_ties.items()],
@@ -1037,6 +1061,7 @@ def _add_events(
         "SELECT 1 FROM referral WHERE person_id = ? AND to_id = ? AND need = ? AND date = ?",
         doc.referrals,
         lambda r: (ids[r.person], ids[r.to], r.need, day(r.date)),
+        had_events,
     )
     with inserting(conn, "referral", len(doc.referrals)):
         conn.executemany(
