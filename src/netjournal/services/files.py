@@ -76,7 +76,7 @@ def import_file(
         if dry_run:
             return preview_import(journal, doc, events=events)
         with bulk_load():
-            return import_document(journal, doc, events=events, progress=progress)
+            return import_document(journal, doc, events=events, progress=progress, release=True)
     text = read_import_file(file)
     source = read_source(text, chosen.name if chosen else None, file.name)
     options: ContactOptions | None = None

@@ -253,6 +253,7 @@ def read_json_file(handle: IO[str]) -> tuple[Document, Events]:
     keys: dict[str, str] = {}
     texts: dict[str | None, str | None] = {}
     one, maybe = keys.setdefault, texts.setdefault
+    field_sets: dict[frozenset[str], set[str]] = {}
     with bulk_load():
         reader = Reader(handle)
         for section, index, value in walk(reader):
@@ -276,6 +277,11 @@ def read_json_file(handle: IO[str]) -> tuple[Document, Events]:
                 problems += [_problem(err, (section, index)) for err in exc.errors()]
                 continue
             if section == "people":
+                # Most people set the same fields: one set object for all of them.
+                names = record.__pydantic_fields_set__
+                shared = field_sets.setdefault(frozenset(names), names)
+                if shared is not names:
+                    object.__setattr__(record, "__pydantic_fields_set__", shared)
                 people.append(record)
             elif section == "needs":
                 needs.append(record)
@@ -353,11 +359,15 @@ def import_document(
     contacts: ContactOptions | None = None,
     events: Events | None = None,
     progress: Progress | None = None,
+    release: bool = False,
 ) -> ImportReport:
     """Write a document to the journal: all of it, or nothing (one transaction).
 
     ``contacts`` says the document came from another program's contacts file:
     people are then matched by identity and merged additively (see the module).
+    ``release`` says the caller has no further use for the document's people
+    and ``events``: each list is emptied once written, so that a large import
+    does not hold all of them until the matching index is made.
     """
     from netjournal.services.evidence import refresh_people
     from netjournal.store.bulk import fulltext_deferred
@@ -372,7 +382,7 @@ def import_document(
             plan = _plan(conn, doc, events, False)
         texts = 4 * len(doc.people) + len(events.interactions) + len(events.help)
         with fulltext_deferred(conn, texts):
-            _apply(conn, doc, events, plan, progress, report)
+            _apply(conn, doc, events, plan, progress, report, release)
         if contacts is not None:
             report.dormant = _count_dormant(conn, report.added)
         touched = plan.changed_ids(conn)
@@ -813,6 +823,7 @@ def _apply(
     plan: _Plan,
     progress: Progress | None,
     report: ImportReport,
+    release: bool = False,
 ) -> None:
     from netjournal.clock import today
     from netjournal.store.bulk import inserting
@@ -872,7 +883,11 @@ def _apply(
             if k in plan.touched_keys and (p.via or k in current)  # a new row's is NULL already
         ],
     )
-    _add_events(conn, events, ids, report, plan)
+    if release:  # every person is written: only their keys are needed from here on
+        for written in (doc.people, new_rows, updates, changed):
+            written.clear()
+        current.clear()
+    _add_events(conn, events, ids, report, plan, release)
     _add_needs(conn, doc.needs, ids, report)
     if doc.settings is not None:
         _apply_settings(conn, doc.settings.default_cadence_days, doc.settings.tag_cadences)
@@ -957,6 +972,7 @@ def _add_events(
     ids: dict[str, int],
     report: ImportReport,
     plan: _Plan,
+    release: bool = False,
 ) -> None:
     from netjournal.store.bulk import indexes_deferred, inserting
 
@@ -1002,6 +1018,8 @@ def _add_events(
             text = iso[value] = value.isoformat()
         return text
 
+    plan.touched_keys.update(r.person for r in doc.help if r.direction == "got")
+    plan.touched_keys.update(r.person for r in doc.interactions if r.note)
     had = having("interaction")
     interactions = fresh(
         "SELECT 1 FROM interaction WHERE person_id = ? AND date = ? AND kind IS ? AND note IS ?",
@@ -1019,6 +1037,8 @@ def _add_events(
             "INSERT INTO interaction (person_id, date, kind, note) VALUES (?, ?, ?, ?)",
             interactions,
         )
+    if release:
+        doc.interactions.clear()
     had = having("help")
     helps = fresh(
         "SELECT 1 FROM help WHERE person_id = ? AND direction = ? AND date = ? AND what = ? "
@@ -1033,8 +1053,8 @@ def _add_events(
             "INSERT INTO help (person_id, direction, date, what, skill) VALUES (?, ?, ?, ?, ?)",
             helps,
         )
-    plan.touched_keys.update(r.person for r in doc.help if r.direction == "got")
-    plan.touched_keys.update(r.person for r in doc.interactions if r.note)
+    if release:
+        doc.help.clear()
     new_ties: dict[tuple[int, int], str | None] = {}
     for r in doc.ties:
         low, high = sorted((ids[r.a], ids[r.b]))
