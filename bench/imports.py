@@ -18,12 +18,17 @@ Run from the repository root::
 
     .venv/bin/python bench/imports.py                  # 30,000 people
     .venv/bin/python bench/imports.py --people 100000
+    .venv/bin/python bench/imports.py --net "env PYTHONPATH=/old/src .venv/bin/net"
+
+Each figure is printed with the load average (1 minute) just after it: on a
+shared machine wall times follow the load, CPU times much less.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -45,8 +50,8 @@ PROBE = (
 )
 
 
-def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds and peak MB of one command in a fresh process."""
+def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float, float, float]:
+    """Wall seconds, CPU seconds, peak MB and the load average after one command."""
     out = subprocess.run(
         [sys.executable, "-I", "-c", PROBE, *argv],
         env=env,
@@ -57,17 +62,18 @@ def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
     wall, cpu, peak, code = out.stdout.split()
     if code != "0":
         raise SystemExit(f"{' '.join(argv)} failed ({code})")
-    return float(wall), float(cpu), float(peak)
+    return float(wall), float(cpu), float(peak), os.getloadavg()[0]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=30_000)
+    parser.add_argument("--net", help="the command to measure (default: net beside python)")
     args = parser.parse_args()
     n = args.people
-    net = net_command()
+    net = shlex.split(args.net) if args.net else net_command()
     env = {**os.environ, "NETJOURNAL_TODAY": os.environ.get("NETJOURNAL_TODAY", TODAY)}
-    rows: list[tuple[str, float, float, float]] = []
+    rows: list[tuple[str, float, float, float, float]] = []
     with tempfile.TemporaryDirectory(prefix="netjournal-imports-") as folder:
         tmp = Path(folder)
         env["NETJOURNAL_CACHE_DIR"] = str(tmp / "cache")
@@ -92,15 +98,16 @@ def main() -> None:
                 imported[0] / plain[0],
                 imported[1] / plain[1],
                 imported[2] / plain[2],
+                plain[3],
             )
         )
         out = tmp / "export.json"
         export = [*net, "--db", str(db), "export", "--format", "json", "-o", str(out)]
         rows.append((f"net export JSON, {n} people", *measure(export, env)))
     print(f"Machine: {machine()}")
-    print(f"{'what':<40} {'wall s':>8} {'cpu s':>8} {'peak MB':>8}")
-    for what, wall, cpu, peak in rows:
-        print(f"{what:<40} {wall:>8.2f} {cpu:>8.2f} {peak:>8.0f}")
+    print(f"{'what':<40} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'load':>6}")
+    for what, wall, cpu, peak, load in rows:
+        print(f"{what:<40} {wall:>8.2f} {cpu:>8.2f} {peak:>8.0f} {load:>6.1f}")
 
 
 if __name__ == "__main__":
