@@ -783,7 +783,7 @@ def ask(
         for pid, cand in candidates.items():
             cand.relevance = with_words(cand.relevance, terms.get(pid, (0.0, []))[0])
     else:
-        hits = fulltext_scores(conn, analysis.residual)
+        hits = fulltext_scores(conn, analysis.residual, needed=RESIDUAL_COVERAGE)
         for pid, (coverage, evidence) in terms.items():
             if coverage > hits.get(pid, (0.0, 0.0, []))[0]:
                 hits[pid] = (coverage, 1.0, evidence)
@@ -797,7 +797,7 @@ def ask(
     elif analysis.mentions and not candidates:
         # Nobody holds what the need names ("who goes climbing?"): its literal
         # words, if they all stand in someone's own texts.
-        hits = fulltext_scores(conn, _mention_words(analysis))
+        hits = fulltext_scores(conn, _mention_words(analysis), needed=FULLTEXT_COVERAGE)
         _add_literal(candidates, hits, factor=FULLTEXT_ONLY, coverage_needed=FULLTEXT_COVERAGE)
     relevant = {
         pid: c for pid, c in candidates.items() if c.relevance >= MIN_RELEVANCE and pid != for_id

@@ -324,7 +324,7 @@ FULLTEXT_FIELDS = {
 
 
 def fulltext_scores(
-    conn: sqlite3.Connection, tokens: Sequence[str]
+    conn: sqlite3.Connection, tokens: Sequence[str], *, needed: float = 0.0
 ) -> dict[int, tuple[float, float, list[str]]]:
     """How much of ``tokens`` each person's texts hold, how telling the fields, and where.
 
@@ -333,6 +333,10 @@ def fulltext_scores(
     fields the words stand in (a skill says more than a tag).  A word just after a
     third-party or referral cue ("her husband is a sailor", "looking for a
     sailor") is about someone else, and does not count.
+
+    ``needed``: only people whose texts could reach this coverage are read
+    (the others hold too few of the words to count), so a common word ("lawyer"
+    in thousands of titles) costs an index lookup, not a walk through every text.
     """
     from netjournal.matching.text import words
     from netjournal.services.find import Term, people_matching, query_terms
@@ -343,11 +347,21 @@ def fulltext_scores(
     shared = load_words()
     total = max(1, conn.execute("SELECT count(*) FROM person").fetchone()[0])
     idf: dict[str, float] = {}
-    best: dict[int, dict[str, tuple[float, str]]] = {}
+    holders: list[dict[int, list[int]]] = []
     for term in terms:
         people = people_matching(conn, term)
         idf[term.word] = math.log(1 + total / (1 + len(people)))
-        ids = [tid for tids in people.values() for tid in tids]
+        holders.append(people)
+    norm = sum(idf.values())
+    reach: dict[int, float] = {}
+    for term, people in zip(terms, holders, strict=True):
+        for pid in people:
+            reach[pid] = reach.get(pid, 0.0) + idf[term.word]
+    # The third-party check below can only lower a person's coverage.
+    within = {pid for pid, most in reach.items() if most >= needed * norm - 1e-9}
+    best: dict[int, dict[str, tuple[float, str]]] = {}
+    for term, people in zip(terms, holders, strict=True):
+        ids = [tid for pid, tids in people.items() if pid in within for tid in tids]
         for part in chunks(ids):
             marks = ",".join("?" * len(part))
             for pid, field, text in conn.execute(
@@ -366,7 +380,6 @@ def fulltext_scores(
                 seen = best.setdefault(pid, {}).get(term.word)
                 if seen is None or weight > seen[0]:
                     best[pid][term.word] = (weight, f"{label} '{_short(text)}'")
-    norm = sum(idf.values())
     out = {}
     for pid, found in best.items():
         coverage = sum(idf[w] for w in found) / norm
