@@ -33,10 +33,8 @@ sys.path.insert(0, str(HERE))
 from generate import write as write_journal  # noqa: E402
 from needs import TODAY, median, net_command, run  # noqa: E402
 
-NEEDS = {
-    "en": "need a lawyer for a tenancy dispute",
-    "it": "cerco un idraulico, il lavandino perde",
-}
+# The needs of bench/run.py: "need a lawyer" has 2,675 candidates at 30,000 people.
+NEEDS = {"en": "need a lawyer", "it": "cerco un idraulico a Torino"}
 BY_MEANING = "my son is four and barely talks"
 SQLMODEL_RATIO = 1.0
 GROWTH = 1.3
