@@ -72,6 +72,13 @@ class Result:
 Net = Callable[..., Result]
 
 
+def keys(net: Net, need: str) -> list[str]:
+    """The keys ``net ask NEED --json`` suggests, best first."""
+    doc = net("ask", need, "--json").json()
+    assert isinstance(doc, dict)
+    return [s["key"] for s in doc["suggestions"]]
+
+
 @pytest.fixture
 def net(capsys: pytest.CaptureFixture[str]) -> Net:
     """Run the real ``net`` entry point in-process; returns exit code, stdout, stderr."""

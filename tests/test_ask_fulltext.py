@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Net
+from conftest import Net, keys
 
 
 @pytest.fixture
@@ -18,12 +18,6 @@ def people(net: Net) -> Net:
     net("log", "ada", "she teaches origami at the library now")
     net("gave", "luca", "taught him origami")
     return net
-
-
-def keys(net: Net, need: str) -> list[str]:
-    doc = net("ask", need, "--json").json()
-    assert isinstance(doc, dict)
-    return [s["key"] for s in doc["suggestions"]]
 
 
 def test_words_that_stand_in_met_tags_and_contact_notes_are_found(people: Net) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Net
+from conftest import Net, keys
 from netjournal.matching.lexicon import LexiconError, load, load_words, parse
 from netjournal.matching.text import fold, stem_en, stem_it, words
 
@@ -24,12 +24,6 @@ GENERATED = resources.files("netjournal.matching") / "lexicon" / "generated.json
 def generated() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(GENERATED.read_text("utf-8"))
     return data
-
-
-def keys(net: Net, need: str) -> list[str]:
-    doc = net("ask", need, "--json").json()
-    assert isinstance(doc, dict)
-    return [s["key"] for s in doc["suggestions"]]
 
 
 def test_the_generated_file_names_its_sources_and_licences() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Net
+from conftest import Net, keys
 
 
 @pytest.fixture
@@ -15,12 +15,6 @@ def people(net: Net) -> Net:
     net("add", "Lia Fini", "--title", "Electrician", "--city", "Leeds", "--note", "grew up in Roma")
     net("add", "Tom Rai", "--title", "Dentist", "--city", "remote")
     return net
-
-
-def keys(net: Net, need: str) -> list[str]:
-    doc = net("ask", need, "--json").json()
-    assert isinstance(doc, dict)
-    return [s["key"] for s in doc["suggestions"]]
 
 
 def test_a_named_city_keeps_only_people_there(people: Net) -> None:

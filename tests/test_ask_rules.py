@@ -11,13 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Net
-
-
-def keys(net: Net, need: str) -> list[str]:
-    doc = net("ask", need, "--json").json()
-    assert isinstance(doc, dict)
-    return [s["key"] for s in doc["suggestions"]]
+from conftest import Net, keys
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Net
+from conftest import Net, keys
 from netjournal.matching import semantic
 
 np = pytest.importorskip("numpy")
@@ -52,12 +52,6 @@ class FakeEmbedder:
 def embed() -> Iterator[type[FakeEmbedder]]:
     yield FakeEmbedder
     semantic.use(None)
-
-
-def keys(net: Net, need: str) -> list[str]:
-    doc = net("ask", need, "--json").json()
-    assert isinstance(doc, dict)
-    return [s["key"] for s in doc["suggestions"]]
 
 
 @pytest.fixture
