@@ -8,47 +8,15 @@ an employer, a note or a favour remembered, rarely a skills list. Run:
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-PEOPLE: list[dict[str, object]] = []
+sys.path.insert(0, str(HERE.parent))
+from sets import EvalSet  # noqa: E402
 
-
-def person(
-    key: str,
-    name: str,
-    *,
-    skills: tuple[str, ...] = (),
-    tags: tuple[str, ...] = (),
-    org: str | None = None,
-    title: str | None = None,
-    city: str | None = None,
-    notes: str | None = None,
-    via: str | None = None,
-    met: str | None = None,
-) -> None:
-    PEOPLE.append(
-        {
-            "key": key,
-            "name": name,
-            "aliases": [],
-            "skills": list(skills),
-            "tags": list(tags),
-            "values": [],
-            "org": org,
-            "title": title,
-            "city": city,
-            "email": None,
-            "phone": None,
-            "met": met,
-            "notes": notes,
-            "cadence_days": None,
-            "via": via,
-            "added": "2024-02-01",
-        }
-    )
-
+SET = EvalSet("own2", added="2024-02-01")
+person, q = SET.person, SET.q
 
 person("bruna-zanetti", "Bruna Zanetti", title="Ostetrica", org="Ospedale Maggiore", city="Bologna")
 person(
@@ -264,33 +232,6 @@ INTERACTIONS = [
         "note": "Ferragosto in Napoli",
     },
 ]
-doc = {
-    "format": "netjournal",
-    "version": 1,
-    "people": PEOPLE,
-    "interactions": INTERACTIONS,
-    "help": HELP,
-    "ties": TIES,
-    "referrals": [],
-}
-
-QUERIES: list[dict[str, object]] = []
-
-
-def q(cat: str, need: str, rel: list[str], for_: str | None = None, via: str | None = None) -> None:
-    QUERIES.append(
-        {
-            "id": f"own2-{cat}-{len(QUERIES) + 1:02d}",
-            "need": need,
-            "for": for_,
-            "relevant": rel,
-            "category": cat,
-            "expect_via": via,
-        }
-    )
-
-
-# Trades named the usual way, another way, or by slang.
 q("exact", "I need a notary", ["enrico-bassi"])
 q("exact", "looking for a dermatologist", ["valeria-monti"])
 q("synonym", "a midwife for my sister", ["bruna-zanetti"])
@@ -362,10 +303,4 @@ q("no_answer", "a cardiologist", [])
 q("no_answer", "a Swedish translator", [])
 
 if __name__ == "__main__":
-    (HERE / "network.json").write_text(
-        json.dumps(doc, indent=1, ensure_ascii=False) + "\n", "utf-8"
-    )
-    (HERE / "queries.json").write_text(
-        json.dumps(QUERIES, indent=1, ensure_ascii=False) + "\n", "utf-8"
-    )
-    print(len(PEOPLE), "people,", len(QUERIES), "needs")
+    SET.write(HERE, interactions=INTERACTIONS, help=HELP, ties=TIES)

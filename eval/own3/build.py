@@ -1,4 +1,4 @@
-"""Write eval/own3: a third hand-written set for ``net ask``, scored once, never tuned on.
+"""Write eval/own3: a third hand-written set for ``net ask``, scored once before it was tuned on.
 
 A couple in Torino, her family in the Langhe, his old colleagues in
 Manchester. Written on 2026-12-01 after the semantic and lexicon work of that
@@ -8,47 +8,15 @@ Run: ``python eval/own3/build.py`` (writes network.json and queries.json here).
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-PEOPLE: list[dict[str, object]] = []
+sys.path.insert(0, str(HERE.parent))
+from sets import EvalSet  # noqa: E402
 
-
-def person(
-    key: str,
-    name: str,
-    *,
-    skills: tuple[str, ...] = (),
-    tags: tuple[str, ...] = (),
-    org: str | None = None,
-    title: str | None = None,
-    city: str | None = None,
-    notes: str | None = None,
-    via: str | None = None,
-    met: str | None = None,
-) -> None:
-    PEOPLE.append(
-        {
-            "key": key,
-            "name": name,
-            "aliases": [],
-            "skills": list(skills),
-            "tags": list(tags),
-            "values": [],
-            "org": org,
-            "title": title,
-            "city": city,
-            "email": None,
-            "phone": None,
-            "met": met,
-            "notes": notes,
-            "cadence_days": None,
-            "via": via,
-            "added": "2024-06-01",
-        }
-    )
-
+SET = EvalSet("own3", added="2024-06-01")
+person, q = SET.person, SET.q
 
 person(
     "paola-gallo",
@@ -226,32 +194,6 @@ INTERACTIONS = [
     },
     {"person": "gianni-cravero", "date": "2026-10-10", "kind": "visit", "note": "vendemmia"},
 ]
-doc = {
-    "format": "netjournal",
-    "version": 1,
-    "people": PEOPLE,
-    "interactions": INTERACTIONS,
-    "help": HELP,
-    "ties": TIES,
-    "referrals": [],
-}
-
-QUERIES: list[dict[str, object]] = []
-
-
-def q(cat: str, need: str, rel: list[str], for_: str | None = None, via: str | None = None) -> None:
-    QUERIES.append(
-        {
-            "id": f"own3-{cat}-{len(QUERIES) + 1:02d}",
-            "need": need,
-            "for": for_,
-            "relevant": rel,
-            "category": cat,
-            "expect_via": via,
-        }
-    )
-
-
 q("exact", "an architect", ["stefano-perino"])
 q("exact", "I need a wedding planner", ["sara-bianco"])
 q("synonym", "someone to do our books for the partita IVA", ["chiara-bosio"])
@@ -309,10 +251,4 @@ q("no_answer", "an orthodontist for braces", [])
 q("no_answer", "a chef for Japanese food", [])
 
 if __name__ == "__main__":
-    (HERE / "network.json").write_text(
-        json.dumps(doc, indent=1, ensure_ascii=False) + "\n", "utf-8"
-    )
-    (HERE / "queries.json").write_text(
-        json.dumps(QUERIES, indent=1, ensure_ascii=False) + "\n", "utf-8"
-    )
-    print(len(PEOPLE), "people,", len(QUERIES), "needs")
+    SET.write(HERE, interactions=INTERACTIONS, help=HELP, ties=TIES)
