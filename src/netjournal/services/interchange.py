@@ -249,6 +249,7 @@ def read_json_file(handle: IO[str]) -> tuple[Document, Events]:
     seen: set[str] = set()
     problems: list[str] = []
     dates: dict[date, date] = {}
+    days: dict[str, date] = {}  # each valid ISO date of the file, read once
     # Keys, kinds and skills repeat in every event: keep one copy of each text.
     keys: dict[str, str] = {}
     texts: dict[str | None, str | None] = {}
@@ -269,6 +270,34 @@ def read_json_file(handle: IO[str]) -> tuple[Document, Events]:
                 if value != []:
                     problems.append(f"{section}: input should be a valid list")
                 continue
+            if reader.plain and section in _EVENT_FIELDS:
+                event = _plain_event(section, value, days)
+                if event is not None:
+                    if section == "interactions":
+                        person, day, kind, note = event
+                        events.interactions.append(
+                            Interaction(one(person, person), day, maybe(kind, kind), note)
+                        )
+                    elif section == "help":
+                        person, direction, day, what, skill = event
+                        events.help.append(
+                            Help(
+                                one(person, person),
+                                one(direction, direction),
+                                day,
+                                what,
+                                maybe(skill, skill),
+                            )
+                        )
+                    elif section == "ties":
+                        a, b, note = event
+                        events.ties.append(Tie(one(a, a), one(b, b), note))
+                    else:
+                        person, to, need, day = event
+                        events.referrals.append(
+                            Referral(one(person, person), one(to, to), need, day)
+                        )
+                    continue
             try:
                 record = model.model_validate(
                     value, context={"no_control_chars": not reader.control}
@@ -332,6 +361,84 @@ def read_json_file(handle: IO[str]) -> tuple[Document, Events]:
         settings=settings,
     )
     return doc, events
+
+
+#: The fields of each event record (a record with any other is read by its model).
+_EVENT_FIELDS: dict[str, frozenset[str]] = {
+    "interactions": frozenset(InteractionRecord.model_fields),
+    "help": frozenset(HelpRecord.model_fields),
+    "ties": frozenset(TieRecord.model_fields),
+    "referrals": frozenset(ReferralRecord.model_fields),
+}
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _plain_event(section: str, value: Any, days: dict[str, date]) -> tuple[Any, ...] | None:
+    """An event record read without its model, when it is plain; None: ask the model.
+
+    Plain means what the model would take as it is and give back unchanged:
+    an object of the section's fields only, every text a string with no
+    white space to strip (and not empty where the model wants a text), every
+    date an ISO ``YYYY-MM-DD`` string of a real day, ``direction`` exactly
+    ``gave`` or ``got``.  Anything else (a text to strip, a number for a
+    date, a missing field, a mistake) goes through the model, which reads it
+    or names the problem as before.  The caller has made sure the document
+    holds no control character and no lone surrogate (``Reader.plain``):
+    the model's only other refusals of a string.  Validating 420,000 events
+    with their models took about 2.5 s of a 30,000-person import; this, about
+    a fifth of that.
+    """
+    if type(value) is not dict or not value.keys() <= _EVENT_FIELDS[section]:
+        return None
+    get = value.get
+    if section == "ties":
+        a, b, note = get("a"), get("b"), get("note")
+        if _text(a) and _text(b) and _maybe_text(note):
+            return a, b, note
+        return None
+    day = _day(get("date"), days)
+    if day is None:
+        return None
+    person = get("person")
+    if not _text(person):
+        return None
+    if section == "interactions":
+        kind, note = get("kind"), get("note")
+        if _maybe_text(kind) and _maybe_text(note):
+            return person, day, kind, note
+        return None
+    if section == "help":
+        direction, what, skill = get("direction"), get("what"), get("skill")
+        if direction in ("gave", "got") and _text(what) and _maybe_text(skill):
+            return person, direction, day, what, skill
+        return None
+    to, need = get("to"), get("need")
+    if _text(to) and _text(need):
+        return person, to, need, day
+    return None
+
+
+def _text(value: object) -> bool:
+    """A string the model keeps as it is, and not empty."""
+    return type(value) is str and value != "" and value.strip() == value
+
+
+def _maybe_text(value: object) -> bool:
+    """None, or a string the model keeps as it is (an empty one included)."""
+    return value is None or (type(value) is str and value.strip() == value)
+
+
+def _day(value: object, days: dict[str, date]) -> date | None:
+    """The day an ISO date string names, or None when it is not one (or no such day)."""
+    if type(value) is not str:
+        return None
+    day = days.get(value)
+    if day is None and len(value) == 10 and _ISO_DAY.fullmatch(value):
+        try:
+            day = days[value] = date.fromisoformat(value)
+        except ValueError:
+            return None
+    return day
 
 
 def _check_header(raw: dict[str, Any]) -> None:
