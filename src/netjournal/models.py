@@ -32,6 +32,8 @@ class Person(SQLModel, table=True):
             "city",
             sqlite_where=text("city IS NOT NULL"),
         ),
+        # ``ask`` reads a candidate's reach from it without the row (m016).
+        Index("ix_person_reach", "id", "via_id", "last_contact"),
     )
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(unique=True)
@@ -262,8 +264,10 @@ class PersonConcept(SQLModel, table=True):
     """Evidence that a person covers a concept, from one of their fields."""
 
     __tablename__ = "person_concept"
+    # ``ask`` reads relevance from the index alone (m016).
+    __table_args__ = (Index("ix_person_concept_concept_weight", "concept_id", "weight"),)
     person_id: int = Field(foreign_key="person.id", primary_key=True)
-    concept_id: str = Field(primary_key=True, index=True)
+    concept_id: str = Field(primary_key=True)
     source: str = Field(primary_key=True)
     weight: float
     evidence: str
