@@ -34,6 +34,9 @@ class Person(SQLModel, table=True):
         ),
         # ``ask`` reads a candidate's reach from it without the row (m016).
         Index("ix_person_reach", "id", "via_id", "last_contact"),
+        # ``stats`` counts the warm direct ties from it (m017).
+        Index("ix_person_warmth", "via_id", "cadence_days", text("coalesce(last_contact, added)")),
+        Index("ix_person_key_name", "key", "name"),  # m017: ``balance`` lists people by key
     )
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(unique=True)

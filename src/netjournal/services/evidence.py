@@ -21,6 +21,7 @@ from netjournal.matching.text import stem_en, stem_it
 from netjournal.services.batch import CHUNK
 from netjournal.services.batch import chunks as chunks  # also imported from here
 from netjournal.store.bulk import indexes_deferred
+from netjournal.store.lexicon import index_is_current as index_is_current  # kept here too
 
 if TYPE_CHECKING:
     from netjournal.store import Journal
@@ -97,15 +98,6 @@ class MemoryPhraseSource:
 
 
 # ----------------------------------------------------------- the lexicon part
-
-
-def index_is_current(conn: sqlite3.Connection) -> bool:
-    """Whether people were indexed against the attached lexicon (``store/lexicon.py``)."""
-    row = conn.execute(
-        "SELECT (SELECT value FROM setting WHERE name = 'lexicon') = "
-        "(SELECT value FROM lexicon_meta WHERE name = 'fingerprint')"
-    ).fetchone()
-    return bool(row[0])
 
 
 def ensure_index(journal: Journal) -> None:

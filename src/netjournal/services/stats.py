@@ -1,7 +1,9 @@
 """The health of the network: size, activity, warmth, reciprocity, diversity.
 
-Every figure is an SQL aggregate over indexed columns; nothing loads all
-events into Python.
+Every figure is an SQL aggregate over indexed columns, most of them counted
+from an index alone; nothing loads all events into Python.  The matching
+index is checked with one row (the lexicon it was built against), so a
+current journal never loads the matching code.
 """
 
 from __future__ import annotations
@@ -9,10 +11,9 @@ from __future__ import annotations
 import math
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from netjournal.services.records import jsonable
 from netjournal.services.stale import LAST_CONTACT_SQL, cadence_sql, default_cadence
 
 if TYPE_CHECKING:
@@ -26,6 +27,10 @@ class Spread:
     evenness: float | None
     kinds: int
     top: list[tuple[str, int]]
+
+    def public(self) -> dict[str, object]:
+        top = [[k, n] for k, n in self.top]
+        return {"evenness": self.evenness, "kinds": self.kinds, "top": top}
 
 
 @dataclass(slots=True)
@@ -60,9 +65,32 @@ class Stats:
     needs: NeedStats = field(default_factory=NeedStats)
 
     def public(self) -> dict[str, object]:
-        """The document of ``--json``."""
-        out: dict[str, object] = jsonable(self)
-        return out
+        """The document of ``--json`` (its fields in the order declared)."""
+        return {
+            "today": self.today.isoformat(),
+            "people": self.people,
+            "direct": self.direct,
+            "via": self.via,
+            "contacts_this_month": self.contacts_this_month,
+            "people_contacted_this_month": self.people_contacted_this_month,
+            "months": [[m, n] for m, n in self.months],
+            "warm": self.warm,
+            "warm_share": self.warm_share,
+            "help_given": self.help_given,
+            "help_received": self.help_received,
+            "domains": self.domains.public(),
+            "orgs": self.orgs.public(),
+            "cities": self.cities.public(),
+            "reading": self.reading,
+            "needs": {
+                "recorded": self.needs.recorded,
+                "open": self.needs.open,
+                "met": self.needs.met,
+                "dropped": self.needs.dropped,
+                "met_by_introduction": self.needs.met_by_introduction,
+                "median_days_to_meet": self.needs.median_days_to_meet,
+            },
+        }
 
 
 def _months(today: date, count: int = 12) -> list[str]:
@@ -93,31 +121,35 @@ def spread(counts: list[tuple[str, int]]) -> Spread:
 
 
 def network_stats(conn: sqlite3.Connection, today: date) -> Stats:
-    people, direct = conn.execute(
-        "SELECT count(*), coalesce(sum(via_id IS NULL), 0) FROM person"
-    ).fetchone()
+    # A plain count(*) reads no row; the few people known through someone are one range.
+    people = conn.execute("SELECT count(*) FROM person").fetchone()[0]
+    via = conn.execute("SELECT count(*) FROM person WHERE via_id IS NOT NULL").fetchone()[0]
+    direct = people - via
     months = _months(today)
     # One indexed range count a month (cheaper than grouping every row by month).
     bounds = [*(m + "-01" for m in months), _next_month(months[-1]) + "-01"]
-    per_month = {
-        month: conn.execute(
-            "SELECT count(*) FROM interaction WHERE date >= ? AND date < ?", (start, end)
-        ).fetchone()[0]
-        for month, start, end in zip(months, bounds, bounds[1:], strict=False)
-    }
+    per_month = conn.execute(
+        "SELECT "
+        + ", ".join(
+            "(SELECT count(*) FROM interaction WHERE date >= ? AND date < ?)" for _m in months
+        ),
+        bounds[:1] + [d for d in bounds[1:-1] for _twice in (0, 1)] + bounds[-1:],
+    ).fetchone()
+    start = months[-1] + "-01"
     this_month = conn.execute(
-        "SELECT count(*), count(DISTINCT person_id) FROM interaction WHERE date >= ? AND date <= ?",
-        (months[-1] + "-01", today.isoformat()),
-    ).fetchone()
-    warm = conn.execute(
-        "SELECT count(*) FROM ("
-        + LAST_CONTACT_SQL.format(cadence=cadence_sql(conn), tag_filter="")
-        + ") WHERE days_since <= cadence",
-        {"default": default_cadence(conn), "today": today.isoformat()},
+        "SELECT count(*) FROM interaction WHERE date >= ? AND date <= ?",
+        (start, today.isoformat()),
     ).fetchone()[0]
-    gave, got = conn.execute(
-        "SELECT coalesce(sum(direction = 'gave'), 0), coalesce(sum(direction = 'got'), 0) FROM help"
-    ).fetchone()
+    contacted = conn.execute(
+        "SELECT count(*) FROM (SELECT DISTINCT person_id FROM interaction "
+        "WHERE date >= ? AND date <= ?)",
+        (start, today.isoformat()),
+    ).fetchone()[0]
+    warm = warm_ties(conn, today)
+    # Help each way: the total is a plain count, the help given read from an index.
+    # (a direction is 'gave' or 'got': the table's CHECK says so).
+    gave = conn.execute("SELECT count(*) FROM help WHERE direction = 'gave'").fetchone()[0]
+    got = conn.execute("SELECT count(*) FROM help").fetchone()[0] - gave
     domains = conn.execute(
         "SELECT domain, count(*) FROM person WHERE domain IS NOT NULL GROUP BY domain"
     ).fetchall()
@@ -136,9 +168,9 @@ def network_stats(conn: sqlite3.Connection, today: date) -> Stats:
         people=people,
         direct=direct,
         via=people - direct,
-        contacts_this_month=this_month[0],
-        people_contacted_this_month=this_month[1],
-        months=[(m, per_month.get(m, 0)) for m in months],
+        contacts_this_month=this_month,
+        people_contacted_this_month=contacted,
+        months=list(zip(months, per_month, strict=True)),
         warm=warm,
         warm_share=round(warm / direct, 3) if direct else None,
         help_given=gave,
@@ -151,6 +183,41 @@ def network_stats(conn: sqlite3.Connection, today: date) -> Stats:
     stats.needs = need_stats(conn)
     stats.reading = reading(stats)
     return stats
+
+
+def warm_ties(conn: sqlite3.Connection, today: date) -> int:
+    """Direct ties contacted (or added) within their cadence: ``days_since <= cadence``.
+
+    Dates are ISO text, so "within the default cadence" is one comparison with
+    one date, and those people (most of them) are one range of
+    ``ix_person_warmth``; people with a cadence of their own are the next
+    range of the same index.  With tag cadences, each person's cadence is
+    worked out as ``net stale`` does.
+    """
+    default = default_cadence(conn)
+    params = {"default": default, "today": today.isoformat()}
+    if "tc.days" in cadence_sql(conn):  # some tag has a cadence: each person's is looked up
+        return int(
+            conn.execute(
+                "SELECT count(*) FROM ("
+                + LAST_CONTACT_SQL.format(cadence=cadence_sql(conn), tag_filter="")
+                + ") WHERE days_since <= cadence",
+                params,
+            ).fetchone()[0]
+        )
+    try:
+        since = (today - timedelta(days=default)).isoformat()
+    except OverflowError:  # a cadence longer than the calendar: everyone is warm
+        since = ""
+    on_default, own = conn.execute(
+        "SELECT (SELECT count(*) FROM person WHERE via_id IS NULL AND cadence_days IS NULL "
+        " AND coalesce(last_contact, added) >= :since), "
+        "(SELECT count(*) FROM person WHERE via_id IS NULL AND cadence_days IS NOT NULL "
+        " AND CAST(julianday(:today) - julianday(coalesce(last_contact, added)) AS INTEGER)"
+        " <= cadence_days)",
+        {**params, "since": since},
+    ).fetchone()
+    return int(on_default) + int(own)
 
 
 def need_stats(conn: sqlite3.Connection) -> NeedStats:
@@ -214,6 +281,11 @@ def reading(s: Stats) -> str:
 
 def stats_report(journal: Journal, today: date) -> Stats:
     """``net stats``, on a current matching index (each person's field comes from it)."""
+    from netjournal.store.lexicon import index_is_current
+
+    with journal.read() as conn:
+        if index_is_current(conn):
+            return network_stats(conn, today)
     from netjournal.services.evidence import ensure_index
 
     ensure_index(journal)

@@ -127,6 +127,20 @@ def attach(conn: sqlite3.Connection) -> None:
     _view(conn)
 
 
+def index_is_current(conn: sqlite3.Connection) -> bool:
+    """Whether the journal's matching index was built against the attached lexicon.
+
+    One row compared with one row: a command that only reads the index (``net
+    stats``) checks it without loading the matching code, which only a rebuild
+    (``services.evidence.ensure_index``) needs.
+    """
+    row = conn.execute(
+        "SELECT (SELECT value FROM setting WHERE name = 'lexicon') = "
+        "(SELECT value FROM lexicon_meta WHERE name = 'fingerprint')"
+    ).fetchone()
+    return bool(row[0])
+
+
 def _view(conn: sqlite3.Connection) -> None:
     has_words = conn.execute(
         "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'person_word'"

@@ -493,6 +493,19 @@ DROP INDEX ix_person_concept_concept_id;
 CREATE INDEX ix_person_reach ON person(id, via_id, last_contact);
 """
 
+# ``net stats`` counts the warm direct ties from this index alone: people on
+# the journal's default cadence are one range of it (their last contact, or
+# the day they were added, on or after one date), people with a cadence of
+# their own the next.  (An index on help's direction alone was tried for the
+# help counts: SQLite then chose it for the help owed, which ``net today``
+# reads in date order, and sorted.)
+#
+# ``net balance`` lists people by key with their names from the second alone.
+M017_STATS_INDEXES = """
+CREATE INDEX ix_person_warmth ON person(via_id, cadence_days, coalesce(last_contact, added));
+CREATE INDEX ix_person_key_name ON person(key, name);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("m001_journal", M001_JOURNAL),
     Migration("m002_matching_index", M002_MATCHING_INDEX),
@@ -509,4 +522,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("m014_circle_need_matches", M014_CIRCLE_NEED_MATCHES),
     Migration("m015_read_indexes", M015_READ_INDEXES),
     Migration("m016_ask_indexes", M016_ASK_INDEXES),
+    Migration("m017_stats_indexes", M017_STATS_INDEXES),
 )
