@@ -74,7 +74,25 @@ _LAST_CONTACT_BULK = (
 # The full-text trigger of a table whose rows each add one text (migration
 # m006_fulltext), and the same texts for all of a bulk insert's rows, in the
 # rows' order: the texts' ids come out as the trigger gives them.
+_PERSON_TEXTS = ("name", "org", "title", "city", "met", "notes")
 _FULLTEXT_TRIGGERS = {
+    "person": (
+        "CREATE TRIGGER person_fulltext_insert AFTER INSERT ON person BEGIN "
+        "INSERT INTO person_text (person_id, field, ref, text) "
+        + " UNION ALL ".join(
+            f"SELECT NEW.id, '{f}', NULL, NEW.{f} WHERE coalesce(NEW.{f}, '') <> ''"
+            for f in _PERSON_TEXTS
+        )
+        + "; END",
+        "INSERT INTO person_text (person_id, field, ref, text) "
+        "SELECT id, field, NULL, text FROM ("
+        + " UNION ALL ".join(
+            f"SELECT id, '{f}' AS field, {f} AS text, {n} AS n FROM person "
+            f"WHERE rowid > ?1 AND coalesce({f}, '') <> ''"
+            for n, f in enumerate(_PERSON_TEXTS)
+        )
+        + ") ORDER BY id, n",
+    ),
     "person_label": (
         "CREATE TRIGGER person_label_fulltext_insert AFTER INSERT ON person_label BEGIN "
         "INSERT INTO person_text (person_id, field, ref, text) "
@@ -115,8 +133,8 @@ def inserting(conn: sqlite3.Connection, table: str, rows: int) -> Iterator[None]
     the undo log's (:func:`netjournal.store.undo.log_inserts` writes the same
     steps in one statement after the insert) and, for interactions and help,
     the one that keeps ``person.last_contact`` (one ``UPDATE … FROM`` gives
-    the same dates).  The full-text triggers of labels, interactions and
-    help add each row's text to ``person_text``: one ``INSERT … SELECT`` in
+    the same dates).  The full-text triggers of people, labels, interactions
+    and help add each row's texts to ``person_text``: one ``INSERT … SELECT`` in
     the rows' order adds the same texts under the same ids (at 30,000
     people, the label and interaction inserts took about twice as long with
     the trigger).  Both are put back as they were before the block ends;
