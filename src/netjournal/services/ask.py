@@ -698,19 +698,54 @@ def _attribute_kinds(conn: sqlite3.Connection, mentions: list[Mention]) -> dict[
     return kinds
 
 
-def _national(conn: sqlite3.Connection, analysis: Analysis, need: str) -> set[str]:
-    """In a story of several sentences, the concepts of law or tax, where a city says which law.
+def _national(
+    conn: sqlite3.Connection, analysis: Analysis, need: str, place: list[str]
+) -> set[str]:
+    """The concepts of law or tax for which the city named says which law, not where.
 
-    "… I still rent out my flat in London. … my UK tax return …": UK tax is
-    national, so an accountant in Edinburgh fits; "an accountant in London"
-    (one sentence) still keeps to London.
+    In a story of several sentences ("… I still rent out my flat in London.
+    … my UK tax return …"), and where the city is that of a thing rather
+    than of the person asked for ("a notary for the house in Alba"): UK tax
+    is national, so an accountant in Edinburgh fits, and a notary in Torino
+    can deed a house in Alba.  "An accountant in London" (the person's city,
+    in one sentence) still keeps to London.
     """
     from netjournal.matching import attributes
 
-    if not analysis.mentions or len(set(sentences(need)[0])) < 2:
+    if not analysis.mentions:
+        return set()
+    if len(set(sentences(need)[0])) < 2 and not _city_of_a_thing(analysis, place):
         return set()
     kinds = _attribute_kinds(conn, analysis.mentions)
     return {cid for cid, k in kinds.items() if attributes.JURISDICTION in k}
+
+
+def _under_its_law(
+    conn: sqlite3.Connection, analysis: Analysis, city: str, place: list[str], exempt: set[int]
+) -> set[int]:
+    """Of the people exempt from a thing's city, those who may know its law.
+
+    "A lawyer for a dispute with my landlord in Munich": German law, so
+    not a lawyer in Genova; people whose city says nothing of it stay.
+    """
+    from netjournal.matching import attributes
+
+    country = attributes.CITY_COUNTRY.get(city)
+    if country is None or not _city_of_a_thing(analysis, place):
+        return exempt
+    return _holding(conn, [(attributes.JURISDICTION, country)], sorted(exempt), soft=True)
+
+
+def _city_of_a_thing(analysis: Analysis, place: list[str]) -> bool:
+    """The city follows a word that names no concept: "the house in Alba", "la casa a Bra"."""
+    shared = load_words()
+    tokens, size = analysis.tokens, len(place)
+    named = {i for m in analysis.mentions for i in m.positions}
+    for i in range(1, len(tokens) - size):
+        if tokens[i] in shared.place_words and tokens[i + 1 : i + 1 + size] == place:
+            before = tokens[i - 1]
+            return i - 1 not in named and before not in shared.stopwords and before.isalpha()
+    return False
 
 
 @dataclass(slots=True)
@@ -894,9 +929,11 @@ def ask(
     relevant = _must_match(conn, analysis, need, relevant)
     if city is not None and relevant:
         answer.city = city[0]
-        national = _national(conn, analysis, need)
+        national = _national(conn, analysis, need, city[1])
         exempt = {pid: c for pid, c in relevant.items() if c.concepts and c.concepts <= national}
+        lawful = _under_its_law(conn, analysis, city[0], city[1], set(exempt))
         rest = {pid: c for pid, c in relevant.items() if pid not in exempt}
+        exempt = {pid: c for pid, c in exempt.items() if pid in lawful}
         relevant = (_in_city(conn, rest, city[0], answer) if rest else {}) | exempt
     if not relevant:
         return answer
