@@ -302,3 +302,40 @@ def test_an_italian_adjective_after_the_trade_qualifies_it(cooks: Net, linguists
     assert keys(cooks, "un cuoco giapponese") == ["kenji-sato"]
     assert keys(linguists, "un traduttore giapponese") == []
     assert keys(linguists, "un traduttore tedesco") == ["sabine-kraus"]
+
+
+def test_a_person_is_not_the_activity_that_shares_their_stem(net: Net) -> None:
+    net("add", "Gina Lodi", "--title", "Management consultant", "--skill", "change management")
+    net("add", "Davide Neri", "--title", "Avvocato giuslavorista")
+    # "my manager" is the writer's boss, not change management.
+    need = "my manager keeps changing my shifts and won't pay the overtime"
+    assert keys(net, need) == ["davide-neri"]
+    assert keys(net, "help with change management") == ["gina-lodi"]
+
+
+def test_a_symptom_in_everyday_italian_is_not_read_as_a_trade_word_near_it(net: Net) -> None:
+    net("add", "Ruggero Fabbri", "--title", "Fabbro", "--skill", "chiavi")
+    net("add", "Marta Bellini", "--title", "Dermatologa")
+    # "chiazze" (patches) is the skin's problem, not *chiave* (key).
+    assert keys(net, "ho delle chiazze rosse sulle braccia") == ["marta-bellini"]
+
+
+def test_a_professional_who_said_something_was_already_consulted(net: Net) -> None:
+    net("add", "Anna Pini", "--title", "Medico di base")
+    net("add", "Marta Bellini", "--title", "Dermatologa")
+    need = (
+        "Ho la faccia piena di chiazze rosse che prudono. Il medico di base dice di "
+        "aspettare ma vorrei un parere di uno specialista."
+    )
+    assert keys(net, need) == ["marta-bellini"]
+
+
+def test_a_title_abroad_names_its_trade_and_a_city_overrides_the_law_a_title_implies(
+    net: Net,
+) -> None:
+    net("add", "Joao Ferreira", "--title", "Advogado", "--city", "Lisboa")
+    net("add", "Lorenza Bassi", "--title", "Avvocata", "--city", "Bologna")
+    assert keys(net, "a lawyer in Lisbon") == ["joao-ferreira"]
+    # "avvocato" implies Italian law, unless the need names a city abroad.
+    assert keys(net, "un avvocato a Lisbona") == ["joao-ferreira"]
+    assert keys(net, "un avvocato a Bologna") == ["lorenza-bassi"]

@@ -324,7 +324,22 @@ THREE_LETTER_ENDINGS = ("ing", "ers", "ies", "ist", "ian", "ess")
 def _alike_word(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     extra = len(long) - len(short)
+    if a != b and _person_and_activity(a, b):
+        return False
     return a == b or extra <= 2 or (extra == 3 and long.endswith(THREE_LETTER_ENDINGS))
+
+
+# Who does something is not the doing of it: a manager is not management, an
+# employer not employment, an investor not an investment.
+AGENT_ENDINGS = ("er", "ers", "or", "ors")
+ACTIVITY_ENDINGS = ("ment", "ments", "tion", "tions", "sion", "sions")
+
+
+def _person_and_activity(a: str, b: str) -> bool:
+    """One word names a person by what they do, the other the activity (same stem)."""
+    return (a.endswith(AGENT_ENDINGS) and b.endswith(ACTIVITY_ENDINGS)) or (
+        b.endswith(AGENT_ENDINGS) and a.endswith(ACTIVITY_ENDINGS)
+    )
 
 
 def _stop_word_stem(run: list[str], label: str, stopwords: frozenset[str]) -> bool:
@@ -344,8 +359,13 @@ def _problem_words(text: str) -> tuple[str, ...]:
 
 
 def _alike(token: str, word: str) -> bool:
-    """A short word matches only itself: "car" is not "carie", "tv" is not "tvb"."""
-    return token == word or (len(token) > 3 and len(word) > 3)
+    """A short word matches only itself: "car" is not "carie", "tv" is not "tvb".
+
+    Nor does a person match an activity: "my manager" is not change management.
+    """
+    if token == word:
+        return True
+    return len(token) > 3 and len(word) > 3 and not _person_and_activity(token, word)
 
 
 def _problem_candidates(
@@ -448,6 +468,9 @@ DID = frozenset(
         "referred",
         "sent",
         "detto",
+        "dice",
+        "dicono",
+        "consiglia",
         "fatto",
         "visto",
         "provato",

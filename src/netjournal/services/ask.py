@@ -136,7 +136,8 @@ def correct_typos(conn: sqlite3.Connection, tokens: list[str], stop: frozenset[s
         if own is not None and own >= spelling.COMMON:
             continue  # a word of English or Italian is not a typo
         # A rare word (a name, an odd form) yields only to a far commoner one a letter away.
-        limit = 1 if own is not None or len(tok) <= 6 else 2
+        # Two letters only in a long word: "chiazze" (patches) is not *chiave*.
+        limit = 1 if own is not None or len(tok) <= 8 else 2
         best: tuple[int, int, float, str] | None = None
         for (word,) in conn.execute(
             "SELECT word FROM lexicon.vocabulary WHERE length(word) BETWEEN ?1 AND ?2 "
@@ -861,14 +862,25 @@ def _holding(
 
 
 def _must_match(
-    conn: sqlite3.Connection, analysis: Analysis, raw: str, relevant: dict[int, Candidate]
+    conn: sqlite3.Connection,
+    analysis: Analysis,
+    raw: str,
+    relevant: dict[int, Candidate],
+    city: str | None = None,
 ) -> dict[int, Candidate]:
     """Only people who match the languages and countries the need names (or nobody).
 
     A person found for a concept must match what qualifies that concept; a
     person found by the need's words alone, everything the need qualifies.
+    The law a title implies yields to the city named: "un avvocato a
+    Lisbona" is a lawyer in Lisbon, not an Italian one.
     """
+    from netjournal.matching import attributes
+
+    country = attributes.CITY_COUNTRY.get(city) if city else None
     for wanted in _attributes_wanted(conn, analysis, raw):
+        if wanted.soft and country and not _within(country, wanted.readings):
+            continue
         concerned = [
             pid for pid, c in relevant.items() if not c.concepts or c.concepts & wanted.concepts
         ]
@@ -879,6 +891,13 @@ def _must_match(
             pid: c for pid, c in relevant.items() if pid in keep or pid not in set(concerned)
         }
     return relevant
+
+
+def _within(country: str, readings: list[tuple[str, str]]) -> bool:
+    """Whether a country is one of the readings, or part of one (Scotland of the UK)."""
+    from netjournal.matching import attributes
+
+    return any(code in (country, attributes.PART_OF.get(country)) for _kind, code in readings)
 
 
 def ask(
@@ -926,7 +945,7 @@ def ask(
         pid: c for pid, c in candidates.items() if c.relevance >= MIN_RELEVANCE and pid != for_id
     }
     answer = Answer(need=need, understood=sorted({m.label for m in analysis.mentions}))
-    relevant = _must_match(conn, analysis, need, relevant)
+    relevant = _must_match(conn, analysis, need, relevant, city[0] if city else None)
     if city is not None and relevant:
         answer.city = city[0]
         national = _national(conn, analysis, need, city[1])
