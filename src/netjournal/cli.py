@@ -663,7 +663,7 @@ def balance_(
 
     with (
         journal() as store,
-        balance_report(store, person, first_fast=not json_) as result,  # printed as read
+        balance_report(store, person) as result,  # printed as read
     ):
         if json_:
             render.emit_json_stream(view.balance_json(result))

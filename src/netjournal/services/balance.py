@@ -1,9 +1,10 @@
 """Reciprocity: help given and received, what is owed, who never gives back.
 
-``net balance`` lists every person helped or helping: its rows come from
-SQLite as they are read (SQL groups, orders and totals them), so the first
-screen is shown before the last row is read, and nothing of the listing is
-held in memory.
+``net balance`` lists every person helped or helping, by key, then the help
+owed and the help that never comes back.  One ordered pass over the help
+index counts them all (see :func:`balance`); the people are then printed as
+the key index is read, so the first screen is shown before the last row is
+read, and only a few numbers a person are held in memory.
 """
 
 from __future__ import annotations
@@ -50,71 +51,127 @@ class Balance:
     one_way: Iterator[PersonBalance]
 
 
-# Help both ways per person, in one grouped pass over ``help`` (then sorted).
-_PER_PERSON = (
-    "SELECT p.key, p.name, h.gave, h.got, h.gave - h.got FROM ("
-    " SELECT person_id, sum(direction = 'gave') AS gave, sum(direction = 'got') AS got"
-    " FROM help {where} GROUP BY person_id"
-    ") h JOIN person p ON p.id = h.person_id "
-)
-
-# The same rows by key as people are walked in the key's order, each one's
-# help an index lookup: the first rows come at once, the whole costs more.
-_BY_KEY = (
-    "SELECT p.key, p.name, sum(h.direction = 'gave') AS gave, sum(h.direction = 'got') AS got,"
-    " sum(h.direction = 'gave') - sum(h.direction = 'got') "
-    "FROM person p JOIN help h ON h.person_id = p.id {where} GROUP BY p.key ORDER BY p.key"
-)
-
-
-def _rows(conn: sqlite3.Connection, sql: str, params: Mapping[str, object]) -> Iterator[Any]:
-    """A query's rows as they come, the query run when the first is asked for.
-
-    The cursor's rows pass through at C speed; left unread (output cut
-    short), the cursor is dropped with the read.
-    """
-
-    def run() -> Iterator[sqlite3.Cursor]:
-        yield conn.execute(sql, params)
-
-    return chain.from_iterable(run())
-
-
-def balance(
-    conn: sqlite3.Connection, person_id: int | None = None, *, first_fast: bool = False
-) -> Balance:
+def balance(conn: sqlite3.Connection, person_id: int | None = None) -> Balance:
     """Help both ways per person (by key) and overall; the owed list, oldest first.
 
-    The listings are read lazily, inside the caller's transaction.
-    ``first_fast`` walks people by key so that the first rows come at once
-    (for a screen); else one grouped pass costs less for the whole (``--json``).
+    One pass over the help index, in (person, direction, date) order, gives
+    each person's counts and their help owed: their help given comes before
+    their help received, so when the first help received on or after the last
+    help given comes, it is the oldest help owed.  The listings are then read
+    lazily, inside the caller's transaction: people by key as the key index
+    is walked (the first rows come at once); the owed and one-way lists,
+    gathered on the way and sorted, when asked for (after the people).
     """
-    where = "WHERE person_id = :pid" if person_id is not None else ""
-    params: dict[str, object] = {"pid": person_id}
-    given, received = conn.execute(
-        "SELECT count(*) FILTER (WHERE direction = 'gave'), "
-        f"count(*) FILTER (WHERE direction = 'got') FROM help {where}",
-        params,
-    ).fetchone()
-    per_person = _PER_PERSON.format(where=where)
-    by_key = (
-        _BY_KEY.format(where="WHERE p.id = :pid" if person_id is not None else "")
-        if first_fast
-        else per_person + "ORDER BY p.key"
-    )
-    people = _rows(conn, by_key, params)
-    one_way = _rows(
-        conn, per_person + "WHERE h.got = 0 AND h.gave >= 2 ORDER BY h.gave DESC, p.key", params
-    )
+    walked = _walk_help(conn, person_id)
+    given = sum(w[0] for w in walked.values())
+    received = sum(w[1] for w in walked.values())
+    gathered = _Gathered()
+    gathered.people = _people(conn, walked, person_id, gathered)
     return Balance(
         given=given,
         received=received,
-        people=people,
-        owed=owed_rows(conn, person_id),
-        one_way=one_way,
+        people=gathered.people,
+        owed=_owed(conn, gathered),
+        one_way=_one_way(gathered),
     )
 
 
+#: Per person id: gave, got, and the oldest help owed: its date, its id, how many.
+_Walked = dict[int, tuple[int, int, str | None, int, int]]
+
+
+def _walk_help(conn: sqlite3.Connection, person_id: int | None) -> _Walked:
+    """Each person's help counts and help owed, from one ordered pass over the help index."""
+    where = "WHERE person_id = ?" if person_id is not None else ""
+    cursor = conn.execute(
+        "SELECT person_id, direction = 'gave', date, id FROM help "
+        f"INDEXED BY ix_help_person_direction_date {where} "
+        "ORDER BY person_id, direction, date, id",
+        () if person_id is None else (person_id,),
+    )
+    out: _Walked = {}
+    current = -1
+    gave = got = times = since_id = 0
+    last_gave = ""  # the date of the last help given back ("" before any)
+    since: str | None = None
+    for pid, is_gave, day, hid in cursor:
+        if pid != current:
+            if gave or got:
+                out[current] = (gave, got, since, since_id, times)
+            current, gave, got, times, since_id, last_gave, since = pid, 0, 0, 0, 0, "", None
+        if is_gave:
+            gave += 1
+            last_gave = day
+        else:
+            got += 1
+            if day >= last_gave:  # received on or after the last help given back: owed
+                if since is None:
+                    since, since_id = day, hid
+                times += 1
+    if gave or got:
+        out[current] = (gave, got, since, since_id, times)
+    return out
+
+
+class _Gathered:
+    """What the walk of people by key gathers for the lists that follow it."""
+
+    __slots__ = ("one_way", "owed", "people")
+
+    def __init__(self) -> None:
+        self.owed: list[tuple[str, str, str, int, int]] = []  # since, key, name, help id, times
+        self.one_way: list[tuple[int, str, str, int]] = []  # -gave, key, name, gave
+        self.people: Iterator[PersonBalance] = iter(())
+
+    def finish(self) -> None:
+        """The people not read yet (a listing cut short) still count for the lists after."""
+        for _row in self.people:
+            pass
+
+
+def _people(
+    conn: sqlite3.Connection, walked: _Walked, person_id: int | None, gathered: _Gathered
+) -> Iterator[PersonBalance]:
+    where = "WHERE id = ?" if person_id is not None else ""
+    cursor = conn.execute(
+        f"SELECT id, key, name FROM person {where} ORDER BY key",
+        () if person_id is None else (person_id,),
+    )
+    owed, one_way = gathered.owed, gathered.one_way
+    get = walked.get
+    for pid, key, name in cursor:
+        found = get(pid)
+        if found is None:
+            continue
+        gave, got, since, since_id, times = found
+        if since is not None:
+            owed.append((since, key, name, since_id, times))
+        if not got and gave >= 2:
+            one_way.append((-gave, key, name, gave))
+        yield key, name, gave, got, gave - got
+
+
+def _owed(conn: sqlite3.Connection, gathered: _Gathered) -> Iterator[OwedRow]:
+    from netjournal.services.batch import chunks
+
+    gathered.finish()
+    owed = sorted(gathered.owed)
+    what: dict[int, str] = {}
+    for part in chunks([o[3] for o in owed]):
+        marks = ",".join("?" * len(part))
+        what.update(conn.execute(f"SELECT id, what FROM help WHERE id IN ({marks})", part))
+    for since, key, name, since_id, times in owed:
+        yield key, name, since, what.get(since_id, ""), times
+
+
+def _one_way(gathered: _Gathered) -> Iterator[PersonBalance]:
+    gathered.finish()
+    for _minus, key, name, gave in sorted(gathered.one_way):
+        yield key, name, gave, 0, gave
+
+
+# The owed list in one statement, as its definition reads (``net today`` keeps
+# to it, and the tests hold the walk of :func:`balance` to it).
 _OWED = (
     # Help received since the last help given back: the last given back is one
     # index lookup per person, the earliest help owed another (a covering index
@@ -129,6 +186,15 @@ _OWED = (
     "FROM owed o JOIN person p ON p.id = o.person_id "
     "ORDER BY o.since, p.key LIMIT :limit"
 )
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: Mapping[str, object]) -> Iterator[Any]:
+    """A query's rows as they come, the query run when the first is asked for."""
+
+    def run() -> Iterator[sqlite3.Cursor]:
+        yield conn.execute(sql, params)
+
+    return chain.from_iterable(run())
 
 
 def owed_rows(
@@ -151,17 +217,14 @@ def owed_help(
 
 
 @contextmanager
-def balance_report(
-    journal: Journal, ref: str | None = None, *, first_fast: bool = False
-) -> Iterator[Balance]:
+def balance_report(journal: Journal, ref: str | None = None) -> Iterator[Balance]:
     """``net balance``: for everyone, or for the person ``ref`` names.
 
     The balance's listings are read while the ``with`` block lasts (one
-    read transaction): print them inside it.  See :func:`balance` for
-    ``first_fast``.
+    read transaction): print them inside it.
     """
     from netjournal.services.people import resolve
 
     with journal.read() as conn:
         pid = resolve(conn, ref)[0] if ref is not None else None
-        yield balance(conn, pid, first_fast=first_fast)
+        yield balance(conn, pid)
