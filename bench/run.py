@@ -315,7 +315,7 @@ def commands() -> list[Command]:
             "net find",
             "read",
             lambda c: ["find", "Milano", "--json"],
-            _floor("show.py", lambda c: c.show_key),
+            _floor("find.py", lambda c: "Milano"),
             needs="find",
         ),
         Command("net list", "list", lambda c: ["list", "--json"], _floor("listing.py")),

@@ -6,7 +6,9 @@ notes and help records; triggers keep it in step with every write in the same
 transaction.  A query is read as plain words (never as FTS syntax): each word
 becomes a quoted term, matched on its stem as a prefix when it is long enough
 ("climbing" finds "climbers"), and people are ranked by how much of the query
-their texts cover (rarer words count more), then by BM25.
+their texts cover (rarer words count more), then by BM25.  The texts are
+read best rank first only until the people shown are settled, and the
+snippet is made for those people only.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import math
 import sqlite3
 from dataclasses import asdict, dataclass, field
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from netjournal.matching.lexicon import load_words
@@ -111,55 +114,111 @@ def people_matching(conn: sqlite3.Connection, term: Term) -> dict[int, list[int]
 
 
 def search(conn: sqlite3.Connection, text: str, *, limit: int = 20) -> Found:
-    """People whose texts hold the words of ``text``, best first."""
+    """People whose texts hold the words of ``text``, best first.
+
+    People are ordered by how much of the query their texts cover, then by
+    the BM25 rank of their best text, among the texts of the ``MAX_ROWS``
+    best ranks.  Those texts are read best first, and only until nobody not
+    yet met can come before the ``limit``-th person met (see
+    :func:`_settled`); the snippet is made for the people shown only.
+    """
     terms = query_terms(text)
     found = Found(query=text, terms=[t.word for t in terms])
     if not terms or limit <= 0:
         return found
-    total = max(1, conn.execute("SELECT count(*) FROM person").fetchone()[0])
     hits: dict[int, set[str]] = {}
     weights: dict[str, float] = {}
-    for term in terms:
-        people = people_matching(conn, term)
-        if not people:
-            continue
-        weights[term.word] = math.log(1 + total / len(people))
-        for pid in people:
-            hits.setdefault(pid, set()).add(term.word)
-    if not hits:
-        return found
+    if len(terms) == 1:  # everyone found covers the whole query: no need to know them first
+        weights[terms[0].word] = 1.0
+    else:
+        total = max(1, conn.execute("SELECT count(*) FROM person").fetchone()[0])
+        for term in terms:
+            people = people_matching(conn, term)
+            if not people:
+                continue
+            weights[term.word] = math.log(1 + total / len(people))
+            for pid in people:
+                hits.setdefault(pid, set()).add(term.word)
+        if not hits:
+            return found
     norm = sum(weights.values())
+    share = {pid: sum(weights[w] for w in m) / norm for pid, m in hits.items()}
+    coverage = {pid: round(value, 6) for pid, value in share.items()}  # what orders them
+    # How many people not met yet are at each coverage: only they can still come first.
+    waiting: dict[float, int] = {}
+    for level in coverage.values():
+        waiting[level] = waiting.get(level, 0) + 1
     query = " OR ".join(t.fts for t in terms if t.word in weights)
-    best: dict[int, tuple[float, str, str]] = {}
-    for pid, kind, rank, snippet in conn.execute(
-        "SELECT t.person_id, t.field, bm25(person_fts), "
-        "snippet(person_fts, 0, '', '', '…', 12) "
+    best: dict[int, tuple[float, str, int]] = {}
+    cursor = conn.execute(
+        "SELECT t.person_id, t.field, bm25(person_fts), t.id "
         "FROM person_fts JOIN person_text t ON t.id = person_fts.rowid "
         "WHERE person_fts MATCH ? ORDER BY rank LIMIT ?",
         (query, MAX_ROWS),
-    ):
-        if pid not in best:
-            best[pid] = (rank, kind, snippet)
-    coverage = {pid: sum(weights[w] for w in matched) / norm for pid, matched in hits.items()}
-    order = sorted(
-        best,
-        key=lambda pid: (-round(coverage[pid], 6), best[pid][0], pid),
-    )[:limit]
+    )
+    single = not hits
+    while rows := cursor.fetchmany(CHUNK_ROWS):
+        for pid, kind, rank, tid in rows:
+            if pid not in best:
+                best[pid] = (rank, kind, tid)
+                if not single:
+                    level = coverage[pid]
+                    waiting[level] -= 1
+                    if not waiting[level]:
+                        del waiting[level]
+        if _settled(best, coverage, waiting, rows[-1][2], limit, single):
+            break
+    level_of = (lambda pid: 1.0) if single else coverage.__getitem__
+    order = sorted(best, key=lambda pid: (-level_of(pid), best[pid][0], pid))[:limit]
     names = _names(conn, order)
     for pid in order:
-        rank, kind, snippet = best[pid]
+        rank, kind, tid = best[pid]
         key, name = names[pid]
+        snippet = conn.execute(
+            "SELECT snippet(person_fts, 0, '', '', '…', 12) FROM person_fts "
+            "WHERE person_fts MATCH ? AND rowid = ?",
+            (query, tid),
+        ).fetchone()[0]
         found.people.append(
             FoundPerson(
                 key=key,
                 name=name,
-                score=round(max(0.001, min(1.0, coverage[pid])), 3),
+                score=round(max(0.001, min(1.0, share[pid] if not single else 1.0)), 3),
                 field=FIELD_NAMES.get(kind, kind),
                 snippet=snippet,
-                matched=sorted(hits[pid]),
+                matched=sorted(hits[pid]) if not single else [terms[0].word],
             )
         )
     return found
+
+
+CHUNK_ROWS = 100  # texts read between two looks at whether the order is settled
+
+
+def _settled(
+    best: dict[int, tuple[float, str, int]],
+    coverage: dict[int, float],
+    waiting: dict[float, int],
+    rank: float,
+    limit: int,
+    single: bool,
+) -> bool:
+    """Whether the first ``limit`` people met can no longer change.
+
+    Texts come best rank first, so a person not met yet has a best rank of
+    ``rank`` (the last read) or worse, and a coverage of at most the highest
+    coverage still waiting.  The order is settled when the ``limit``-th person
+    met comes before any such person.
+    """
+    if len(best) < limit:
+        return False
+    if single:  # people are met in rank order: the limit-th met has the limit-th best rank
+        return next(islice(best.values(), limit - 1, None))[0] < rank
+    if not waiting:
+        return True
+    top = max(waiting)
+    last = sorted(best, key=lambda pid: (-coverage[pid], best[pid][0], pid))[limit - 1]
+    return coverage[last] > top or (coverage[last] == top and best[last][0] < rank)
 
 
 def _names(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[str, str]]:
