@@ -25,7 +25,7 @@ from collections.abc import Callable, Container, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import IO, TYPE_CHECKING, Any, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, overload
 
 from pydantic import ValidationError
 
@@ -255,6 +255,7 @@ def read_json_file(handle: IO[str]) -> tuple[Document, Events]:
     texts: dict[str | None, str | None] = {}
     one, maybe = keys.setdefault, texts.setdefault
     field_sets: dict[frozenset[str], set[str]] = {}
+    share = _SharedTexts()
     with bulk_load():
         reader = Reader(handle)
         for section, index, value in walk(reader):
@@ -277,7 +278,7 @@ def read_json_file(handle: IO[str]) -> tuple[Document, Events]:
                     if section == "interactions":
                         person, day, kind, note = event
                         events.interactions.append(
-                            Interaction(one(person, person), day, maybe(kind, kind), note)
+                            Interaction(one(person, person), day, maybe(kind, kind), share(note))
                         )
                     elif section == "help":
                         person, direction, day, what, skill = event
@@ -286,17 +287,17 @@ def read_json_file(handle: IO[str]) -> tuple[Document, Events]:
                                 one(person, person),
                                 one(direction, direction),
                                 day,
-                                what,
+                                share(what),
                                 maybe(skill, skill),
                             )
                         )
                     elif section == "ties":
                         a, b, note = event
-                        events.ties.append(Tie(one(a, a), one(b, b), note))
+                        events.ties.append(Tie(one(a, a), one(b, b), share(note)))
                     else:
                         person, to, need, day = event
                         events.referrals.append(
-                            Referral(one(person, person), one(to, to), need, day)
+                            Referral(one(person, person), one(to, to), share(need), day)
                         )
                     continue
             try:
@@ -362,6 +363,38 @@ def read_json_file(handle: IO[str]) -> tuple[Document, Events]:
         settings=settings,
     )
     return doc, events
+
+
+class _SharedTexts:
+    """One copy of each short text seen lately, as pydantic keeps for the texts it validates.
+
+    Notes and help records repeat (a file written from templates, the same
+    "coffee" note a hundred times); a model's strings come from pydantic's
+    cache of short strings, and a plain record's would each be their own
+    copy (9 MB more at 30,000 people).  The same rule: texts of up to 64
+    characters, in a table of 16,384 that forgets on collision, so that a
+    file of unique notes costs no more than the table.
+    """
+
+    SIZE = 1 << 14
+    LONGEST = 64
+
+    def __init__(self) -> None:
+        self.table: list[str | None] = [None] * self.SIZE
+
+    @overload
+    def __call__(self, text: str) -> str: ...
+    @overload
+    def __call__(self, text: None) -> None: ...
+    def __call__(self, text: str | None) -> str | None:
+        if text is None or len(text) > self.LONGEST:
+            return text
+        slot = hash(text) & (self.SIZE - 1)
+        known = self.table[slot]
+        if known == text:
+            return known
+        self.table[slot] = text
+        return text
 
 
 #: The fields of each event record (a record with any other is read by its model).
