@@ -339,3 +339,21 @@ def test_a_title_abroad_names_its_trade_and_a_city_overrides_the_law_a_title_imp
     # "avvocato" implies Italian law, unless the need names a city abroad.
     assert keys(net, "un avvocato a Lisbona") == ["joao-ferreira"]
     assert keys(net, "un avvocato a Bologna") == ["lorenza-bassi"]
+
+
+def test_on_a_short_stem_another_italian_ending_is_another_word(net: Net) -> None:
+    net("add", "Elena Colombo", "--title", "Agente affitti")
+    # "posta" (post office) is not "posto" (a bed to let), "lettere" (letters) not "letto".
+    assert keys(net, "mi arrivano lettere che non capisco, sono andata alla posta") == []
+    assert keys(net, "cerco un posto letto per mio figlio") == ["elena-colombo"]
+
+
+def test_a_word_of_another_trade_does_not_stop_a_problem_falling_back_one_trade_up(
+    net: Net,
+) -> None:
+    net("add", "Antonio Marino", "--title", "Meccanico")
+    net("add", "Salvatore Russo", "--title", "Idraulico", "--skill", "scarichi")
+    # A flat battery is an auto electrician's problem; with none, a mechanic will do,
+    # though "scarica" also looks like the plumber's drains.
+    need = "la macchina è ferma da un anno e la batteria è scarica"
+    assert "antonio-marino" in keys(net, need)

@@ -368,6 +368,22 @@ def _alike(token: str, word: str) -> bool:
     return len(token) > 3 and len(word) > 3 and not _person_and_activity(token, word)
 
 
+# Italian endings of one class: masculine "o"/"i", feminine "a"/"e".
+MASCULINE, FEMININE = frozenset("oi"), frozenset("ae")
+
+
+def _same_class(token: str, word: str, stem: str) -> bool:
+    """On a short stem, another ending class is another word: "posta" is not "posto".
+
+    Four letters leave little of a word ("lettere" and "letto" are both *lett*);
+    past them, a stem is a word's own.
+    """
+    if token == word or len(stem) > 4:
+        return True
+    a, b = token[-1:], word[-1:]
+    return not ((a in MASCULINE and b in FEMININE) or (a in FEMININE and b in MASCULINE))
+
+
 def _problem_candidates(
     tokens: list[str], source: PhraseSource
 ) -> list[tuple[int, int, int, Mention | None]]:
@@ -382,7 +398,11 @@ def _problem_candidates(
     for stem, problem_id, position, concept_id, size, text in source.problems(by_stem):
         wanted = _problem_words(text)
         word = wanted[position] if position < len(wanted) else ""
-        alike = {i for i in by_stem[stem] if _alike(tokens[i], word)}
+        alike = {
+            i
+            for i in by_stem[stem]
+            if _alike(tokens[i], word) and _same_class(tokens[i], word, stem)
+        }
         if alike:
             found.setdefault(problem_id, {}).setdefault(position, set()).update(alike)
             meta[problem_id] = (concept_id, size, text)

@@ -342,13 +342,12 @@ def _fall_back_to_parents(
     such fallback: a family lawyer is not offered for "a divorce lawyer".
     Says whether anyone was found so.
     """
-    if any(m.kind == "label" for m in mentions):
-        return False  # the need names what it wants: no stand-ins
+    named = {m.concept_id for m in mentions if m.kind == "label"}
     covered: set[str] = set().union(*(c.concepts for c in found.values()))
     added = False
     for mention in mentions:
-        if mention.kind != "problem" or mention.concept_id in covered:
-            continue
+        if mention.kind != "problem" or mention.concept_id in covered | named:
+            continue  # the need names what it wants: no stand-ins
         is_label = conn.execute(
             "SELECT 1 FROM lexicon_phrase WHERE concept_id = ? AND label = ? LIMIT 1",
             (mention.concept_id, mention.label),
