@@ -84,8 +84,8 @@ def _walk_help(conn: sqlite3.Connection, person_id: int | None) -> _Walked:
     """Each person's help counts and help owed, from one ordered pass over the help index."""
     where = "WHERE person_id = ?" if person_id is not None else ""
     cursor = conn.execute(
-        "SELECT person_id, direction = 'gave', date, id FROM help "
-        f"INDEXED BY ix_help_person_direction_date {where} "
+        # The order of ix_help_person_direction_date, which SQLite reads for it.
+        f"SELECT person_id, direction = 'gave', date, id FROM help {where} "
         "ORDER BY person_id, direction, date, id",
         () if person_id is None else (person_id,),
     )
