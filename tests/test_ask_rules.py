@@ -357,3 +357,19 @@ def test_a_word_of_another_trade_does_not_stop_a_problem_falling_back_one_trade_
     # though "scarica" also looks like the plumber's drains.
     need = "la macchina è ferma da un anno e la batteria è scarica"
     assert "antonio-marino" in keys(net, need)
+
+
+def test_words_naming_a_trade_and_a_narrower_one_keep_the_broader_reading(net: Net) -> None:
+    net("add", "Joost Bakker", "--title", "Tax consultant", "--skill", "expat tax")
+    net("add", "Chiara Landi", "--title", "Commercialista")
+    # "tax return" is a tax advisor's and an accountant's (a kind of tax advisor):
+    # both answer; "an accountant" is the narrower one only.
+    assert sorted(keys(net, "help with my tax return")) == ["chiara-landi", "joost-bakker"]
+    assert keys(net, "an accountant") == ["chiara-landi"]
+
+
+def test_of_two_problems_the_one_whose_words_stand_together_wins(net: Net) -> None:
+    net("add", "Gianni Bartoli", "--title", "Tecnico frigorista")
+    net("add", "Marco Neri", "--title", "Sales rep", "--skill", "cold calling")
+    need = "Our cold room is making a rattling noise. I called the service line twice."
+    assert keys(net, need) == ["gianni-bartoli"]

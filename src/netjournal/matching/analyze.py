@@ -413,7 +413,9 @@ def _problem_candidates(
             continue
         positions = frozenset(min(p) for p in matched.values())
         mention = Mention(concept_id, text, text, "problem", positions)
-        out.append((len(positions), 0, min(positions), mention))
+        # Of problems with as many words, the one whose words stand closest wins:
+        # "our cold room …, I called" is a cold room, not cold calling.
+        out.append((len(positions), min(positions) - max(positions), min(positions), mention))
     return out
 
 

@@ -196,20 +196,35 @@ def understand(conn: sqlite3.Connection, need: str) -> Analysis:
 
 
 def _most_specific(conn: sqlite3.Connection, mentions: list[Mention]) -> list[Mention]:
-    """Drop a mention when the need also names something narrower than it."""
+    """Drop a mention when the need also names something narrower than it.
+
+    "A Go developer for a coding club" is a Go developer's need. When the
+    same words name a trade and a narrower one ("tax return": a tax advisor's,
+    and an accountant's, a kind of tax advisor), the broader reading stays:
+    it covers the narrower one.
+    """
     ids = list({m.concept_id for m in mentions})
     if len(ids) < 2:
         return mentions
     marks = ",".join("?" * len(ids))
-    broader = {
-        r[0]
-        for r in conn.execute(
-            f"SELECT ancestor FROM concept_closure WHERE depth > 0 AND ancestor IN ({marks}) "
-            f"AND descendant IN ({marks})",
-            ids + ids,
-        )
-    }
-    return [m for m in mentions if m.concept_id not in broader]
+    pairs = conn.execute(
+        "SELECT ancestor, descendant FROM concept_closure WHERE depth > 0 "
+        f"AND ancestor IN ({marks}) AND descendant IN ({marks})",
+        ids + ids,
+    ).fetchall()
+    if not pairs:
+        return mentions
+    at: dict[str, set[frozenset[int]]] = {}
+    for m in mentions:
+        at.setdefault(m.concept_id, set()).add(m.positions)
+    drop: set[tuple[str, frozenset[int]]] = set()
+    for ancestor, descendant in pairs:
+        same = at[ancestor] & at[descendant]
+        if same:  # the same words: the broader reading
+            drop.update((descendant, where) for where in same)
+        else:  # something narrower, in other words
+            drop.update((ancestor, where) for where in at[ancestor])
+    return [m for m in mentions if (m.concept_id, m.positions) not in drop]
 
 
 # ------------------------------------------------------------------ matching
@@ -721,7 +736,12 @@ def _national(
 
 
 def _under_its_law(
-    conn: sqlite3.Connection, analysis: Analysis, city: str, place: list[str], exempt: set[int]
+    conn: sqlite3.Connection,
+    analysis: Analysis,
+    need: str,
+    city: str,
+    place: list[str],
+    exempt: set[int],
 ) -> set[int]:
     """Of the people exempt from a thing's city, those who may know its law.
 
@@ -731,7 +751,9 @@ def _under_its_law(
     from netjournal.matching import attributes
 
     country = attributes.CITY_COUNTRY.get(city)
-    if country is None or not _city_of_a_thing(analysis, place):
+    if country is None or len(set(sentences(need)[0])) > 1:
+        return exempt  # a story names its law in other words ("my UK tax return")
+    if not _city_of_a_thing(analysis, place):
         return exempt
     return _holding(conn, [(attributes.JURISDICTION, country)], sorted(exempt), soft=True)
 
@@ -949,7 +971,7 @@ def ask(
         answer.city = city[0]
         national = _national(conn, analysis, need, city[1])
         exempt = {pid: c for pid, c in relevant.items() if c.concepts and c.concepts <= national}
-        lawful = _under_its_law(conn, analysis, city[0], city[1], set(exempt))
+        lawful = _under_its_law(conn, analysis, need, city[0], city[1], set(exempt))
         rest = {pid: c for pid, c in relevant.items() if pid not in exempt}
         exempt = {pid: c for pid, c in exempt.items() if pid in lawful}
         relevant = (_in_city(conn, rest, city[0], answer) if rest else {}) | exempt
