@@ -359,7 +359,7 @@ def test_a_word_of_another_trade_does_not_stop_a_problem_falling_back_one_trade_
     assert "antonio-marino" in keys(net, need)
 
 
-def test_words_naming_a_trade_and_a_narrower_one_keep_the_broader_reading(net: Net) -> None:
+def test_words_naming_a_trade_and_a_narrower_one_keep_both_readings(net: Net) -> None:
     net("add", "Joost Bakker", "--title", "Tax consultant", "--skill", "expat tax")
     net("add", "Chiara Landi", "--title", "Commercialista")
     # "tax return" is a tax advisor's and an accountant's (a kind of tax advisor):

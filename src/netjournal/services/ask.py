@@ -200,8 +200,8 @@ def _most_specific(conn: sqlite3.Connection, mentions: list[Mention]) -> list[Me
 
     "A Go developer for a coding club" is a Go developer's need. When the
     same words name a trade and a narrower one ("tax return": a tax advisor's,
-    and an accountant's, a kind of tax advisor), the broader reading stays:
-    it covers the narrower one.
+    and an accountant's, a kind of tax advisor), both readings stay: people
+    of either answer, and who covers both comes first.
     """
     ids = list({m.concept_id for m in mentions})
     if len(ids) < 2:
@@ -219,10 +219,7 @@ def _most_specific(conn: sqlite3.Connection, mentions: list[Mention]) -> list[Me
         at.setdefault(m.concept_id, set()).add(m.positions)
     drop: set[tuple[str, frozenset[int]]] = set()
     for ancestor, descendant in pairs:
-        same = at[ancestor] & at[descendant]
-        if same:  # the same words: the broader reading
-            drop.update((descendant, where) for where in same)
-        else:  # something narrower, in other words
+        if not at[ancestor] & at[descendant]:  # something narrower, in other words
             drop.update((ancestor, where) for where in at[ancestor])
     return [m for m in mentions if (m.concept_id, m.positions) not in drop]
 
