@@ -37,6 +37,7 @@ from netjournal.matching.lexicon import load_words
 from netjournal.matching.ranking import (
     FULLTEXT_COVERAGE,
     FULLTEXT_ONLY,
+    HELPFUL,
     LATER_MENTION,
     MIN_RELEVANCE,
     NARROWER,
@@ -451,9 +452,9 @@ def _best_first(
 ) -> Iterator[tuple[float, int]]:
     """Each candidate's best possible score, highest first.
 
-    Only the recency of a direct tie is known without aggregates (the last
-    contact is a column); frequency and help count as at their best, and a tie
-    through someone as the warmest.  The last contacts are read a batch at a
+    The last contact of a direct tie and the help both ways are known
+    cheaply (a column and an index count); how often you met counts as at its
+    best, and a tie through someone as the warmest.  The last contacts are read a batch at a
     time, in the order of the bound the relevance alone gives, and only while
     someone not yet read could still come first: with 2,675 lawyers, the few
     hundred that may make the top five.
@@ -466,7 +467,7 @@ def _best_first(
         key=lambda bp: -bp[0],
     )
     read: list[tuple[float, int, int]] = []  # a heap of (-bound, order read, pid)
-    strengths: dict[str | None, float] = {}  # by last contact: thousands share a few hundred days
+    strengths: dict[tuple[str | None, int], float] = {}  # thousands share a few hundred days
     taken, count = 0, itertools.count()
     while read or taken < len(coarse):
         if taken < len(coarse) and (not read or -read[0][0] < coarse[taken][0]):
@@ -485,27 +486,36 @@ def _reach_bounds(
     relevant: dict[int, Candidate],
     today: date,
     known: set[int],
-    strengths: dict[str | None, float],
+    strengths: dict[tuple[str | None, int], float],
 ) -> Iterator[tuple[int, float]]:
-    """The best score each of ``pids`` can reach, knowing the last contact of a direct tie."""
+    """The best score each of ``pids`` can reach, from what costs no aggregate over time.
+
+    For a direct tie the last contact (a column) and the help both ways (a
+    count from the help index) are known exactly; only how often you met in
+    the last year counts as at its best.  A tie through someone counts as the
+    warmest.
+    """
     w_recency, w_frequency, w_help = WARMTH_WEIGHTS
     for part in chunks(pids):
         marks = ",".join("?" * len(part))
-        for pid, via_id, last in conn.execute(
-            "SELECT id, via_id, last_contact FROM person INDEXED BY ix_person_reach "
-            f"WHERE id IN ({marks})",
+        for pid, via_id, last, helped in conn.execute(
+            "SELECT p.id, p.via_id, p.last_contact, "
+            "(SELECT count(*) FROM help h WHERE h.person_id = p.id) "
+            f"FROM person p INDEXED BY ix_person_reach WHERE p.id IN ({marks})",
             part,
         ):
             strength = 1.0
             if via_id is None:
-                strength = strengths.get(last, -1.0)
+                strength = strengths.get((last, helped), -1.0)
                 if strength < 0:
                     recency = (
                         math.exp(-max(0, (today - date.fromisoformat(last)).days) / RECENCY_DAYS)
                         if last
                         else 0.0
                     )
-                    strength = strengths[last] = w_recency * recency + w_frequency + w_help
+                    strength = w_recency * recency + w_frequency
+                    strength += w_help * min(1.0, helped / HELPFUL)
+                    strengths[(last, helped)] = strength
             bound = score(relevant[pid].relevance, strength, via=False, known_to_for=pid in known)
             yield pid, bound
 
