@@ -55,12 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     cpu: dict[tuple[int, str, str], float] = {}
     wall: dict[tuple[int, str, str], float] = {}
     with tempfile.TemporaryDirectory() as tmp:
+        envs: dict[tuple[int, str], dict[str, str]] = {}
         for size in args.sizes:
             folder = Path(tmp) / str(size)
             folder.mkdir()
             document = folder / "journal.json"
             write_journal(size, document)
-            envs = {}
             for name, net in nets.items():
                 place = folder / name.replace(" ", "-")
                 place.mkdir()
@@ -73,18 +73,23 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 run([*net, "import", str(document)], env)
                 run([*net, "ask", NEEDS["en"]], env)  # the index and the lexicon cache
-                envs[name] = env
-            needs = [*NEEDS.values(), BY_MEANING]
-            samples: dict[tuple[str, str], list[tuple[float, float]]] = {}
-            for _ in range(args.runs):
-                samples.setdefault(("sqlmodel", ""), []).append(run(baseline, dict(os.environ)))
+                envs[(size, name)] = env
+        # Every size in the same rounds: a machine that slows down between the sizes
+        # would otherwise show as growth.
+        needs = [*NEEDS.values(), BY_MEANING]
+        samples: dict[tuple[int, str, str], list[tuple[float, float]]] = {}
+        for _ in range(args.runs):
+            for size in args.sizes:
+                samples.setdefault((size, "sqlmodel", ""), []).append(
+                    run(baseline, dict(os.environ))
+                )
                 for need in needs:
                     for name, net in nets.items():
-                        samples.setdefault((name, need), []).append(
-                            run([*net, "ask", need], envs[name])
+                        samples.setdefault((size, name, need), []).append(
+                            run([*net, "ask", need], envs[(size, name)])
                         )
-            for key, values in samples.items():
-                wall[(size, *key)], cpu[(size, *key)] = median(values)
+        for key, values in samples.items():
+            wall[key], cpu[key] = median(values)
     largest, smallest = max(args.sizes), min(args.sizes)
     print(f"net ask, median of {args.runs} runs, load average {os.getloadavg()[0]:.1f}")
     print()
