@@ -228,6 +228,15 @@ def _most_specific(conn: sqlite3.Connection, mentions: list[Mention]) -> list[Me
 # ------------------------------------------------------------------ matching
 
 
+def _asked_first(mentions: list[Mention], lead: str | None) -> str:
+    """The concept a need asks for: the lead, else the first it names.
+
+    "A recruiter to hire engineers" asks for a recruiter; what comes later
+    qualifies it.
+    """
+    return lead or min(mentions, key=lambda m: min(m.positions)).concept_id
+
+
 def _concept_candidates(
     conn: sqlite3.Connection,
     mentions: list[Mention],
@@ -242,9 +251,7 @@ def _concept_candidates(
     """
     ids = list(dict.fromkeys(m.concept_id for m in mentions))
     refused = sorted(_narrower(conn, ruled_out or set()))
-    # The first thing a need names is what it asks for ("a recruiter to hire
-    # engineers"); what comes later qualifies it.
-    first = lead or min(mentions, key=lambda m: min(m.positions)).concept_id
+    first = _asked_first(mentions, lead)
     several = len(ids) > 1
     rows = conn.execute(
         "SELECT pc.person_id, max(pc.weight * (CASE WHEN cc.depth = 0 THEN 1.0 ELSE ? END) "
@@ -284,7 +291,7 @@ def _concept_reasons(
         wanted.setdefault(m.concept_id, m)
     ids = list(wanted)
     refused = sorted(_narrower(conn, ruled_out))
-    first = lead or min(mentions, key=lambda m: min(m.positions)).concept_id
+    first = _asked_first(mentions, lead)
     labels = dict(
         conn.execute(f"SELECT id, label FROM concept WHERE id IN ({','.join('?' * len(ids))})", ids)
     )
@@ -450,14 +457,11 @@ def _ties(conn: sqlite3.Connection, ids: list[int], today: date) -> dict[int, Wa
 def _best_first(
     conn: sqlite3.Connection, relevant: dict[int, Candidate], today: date, known: set[int]
 ) -> Iterator[tuple[float, int]]:
-    """Each candidate's best possible score, highest first.
+    """Each candidate's best possible score (:func:`_reach_bounds`), highest first.
 
-    The last contact of a direct tie and the help both ways are known
-    cheaply (a column and an index count); how often you met counts as at its
-    best, and a tie through someone as the warmest.  The last contacts are read a batch at a
-    time, in the order of the bound the relevance alone gives, and only while
-    someone not yet read could still come first: with 2,675 lawyers, the few
-    hundred that may make the top five.
+    Candidates are read a batch at a time, in the order of the bound their
+    relevance alone gives, and only while someone not yet read could still
+    come first: of 2,675 lawyers, about a thousand.
     """
     coarse = sorted(
         (
@@ -720,10 +724,8 @@ def _attribute_kinds(conn: sqlite3.Connection, mentions: list[Mention]) -> dict[
     return kinds
 
 
-def _national(
-    conn: sqlite3.Connection, analysis: Analysis, need: str, place: list[str]
-) -> set[str]:
-    """The concepts of law or tax for which the city named says which law, not where.
+def _national(conn: sqlite3.Connection, analysis: Analysis) -> set[str]:
+    """The concepts of law or tax, for which a city can say which law rather than where.
 
     In a story of several sentences ("… I still rent out my flat in London.
     … my UK tax return …"), and where the city is that of a thing rather
@@ -736,20 +738,11 @@ def _national(
 
     if not analysis.mentions:
         return set()
-    if len(set(sentences(need)[0])) < 2 and not _city_of_a_thing(analysis, place):
-        return set()
     kinds = _attribute_kinds(conn, analysis.mentions)
     return {cid for cid, k in kinds.items() if attributes.JURISDICTION in k}
 
 
-def _under_its_law(
-    conn: sqlite3.Connection,
-    analysis: Analysis,
-    need: str,
-    city: str,
-    place: list[str],
-    exempt: set[int],
-) -> set[int]:
+def _under_its_law(conn: sqlite3.Connection, city: str, exempt: set[int]) -> set[int]:
     """Of the people exempt from a thing's city, those who may know its law.
 
     "A lawyer for a dispute with my landlord in Munich": German law, so
@@ -758,9 +751,7 @@ def _under_its_law(
     from netjournal.matching import attributes
 
     country = attributes.CITY_COUNTRY.get(city)
-    if country is None or len(set(sentences(need)[0])) > 1:
-        return exempt  # a story names its law in other words ("my UK tax return")
-    if not _city_of_a_thing(analysis, place):
+    if country is None:
         return exempt
     return _holding(conn, [(attributes.JURISDICTION, country)], sorted(exempt), soft=True)
 
@@ -976,11 +967,14 @@ def ask(
     relevant = _must_match(conn, analysis, need, relevant, city[0] if city else None)
     if city is not None and relevant:
         answer.city = city[0]
-        national = _national(conn, analysis, need, city[1])
+        story = len(set(sentences(need)[0])) > 1
+        of_a_thing = _city_of_a_thing(analysis, city[1])
+        national = _national(conn, analysis) if story or of_a_thing else set()
         exempt = {pid: c for pid, c in relevant.items() if c.concepts and c.concepts <= national}
-        lawful = _under_its_law(conn, analysis, need, city[0], city[1], set(exempt))
         rest = {pid: c for pid, c in relevant.items() if pid not in exempt}
-        exempt = {pid: c for pid, c in exempt.items() if pid in lawful}
+        if of_a_thing and not story:  # a story names its law in other words ("my UK tax")
+            lawful = _under_its_law(conn, city[0], set(exempt))
+            exempt = {pid: c for pid, c in exempt.items() if pid in lawful}
         relevant = (_in_city(conn, rest, city[0], answer) if rest else {}) | exempt
     if not relevant:
         return answer
