@@ -88,6 +88,14 @@ def _rows(db: Path) -> list[tuple[str, list[tuple[object, ...]]]]:
     return out
 
 
+def _schema(db: Path) -> list[tuple[str, str, str | None]]:
+    conn = sqlite3.connect(db)
+    try:
+        return sorted(conn.execute("SELECT type, name, sql FROM sqlite_master"))
+    finally:
+        conn.close()
+
+
 @pytest.fixture
 def doc(tmp_path: Path) -> Path:
     path = tmp_path / "big.json"
@@ -105,6 +113,8 @@ def test_a_bulk_import_writes_what_a_row_by_row_import_writes(
     monkeypatch.setattr(bulk, "BULK_ROWS", 10**9)
     assert net("--db", str(slow), "import", str(doc)).code == 0
     assert _rows(fast) == _rows(slow)
+    # The indexes dropped for the import (people's, labels', events') are all made again.
+    assert _schema(fast) == _schema(slow)
     conn = sqlite3.connect(fast)
     try:
         last = dict(conn.execute("SELECT key, last_contact FROM person WHERE key LIKE 'old-%'"))
@@ -167,3 +177,37 @@ def test_a_bulk_import_takes_the_bulk_paths(net: Net, doc: Path, tmp_path: Path)
         'temp."undo_rec_tie_insert"',
         'temp."undo_rec_person_label_insert"',
     } <= dropped
+
+
+def test_repeats_within_a_file_are_written_once_into_a_new_journal(
+    net: Net, tmp_path: Path
+) -> None:
+    """Nobody in a new journal has events yet: only the file's own repeats are dropped."""
+    people = [{"key": f"p-{i}", "name": f"Person {i}"} for i in range(NEW)]
+    once = [{"person": f"p-{i}", "date": "2026-03-01", "kind": "call"} for i in range(NEW)]
+    twice = [{"person": "p-7", "date": "2026-03-02", "kind": "call", "note": "again"}] * 2
+    gave = {"person": "p-3", "direction": "gave", "date": "2026-04-01", "what": "a lift"}
+    document = {
+        "format": "netjournal",
+        "version": 1,
+        "people": people,
+        "interactions": [*once, *twice, once[5]],
+        "help": [gave, gave, {**gave, "direction": "got"}],
+    }
+    path = tmp_path / "repeats.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    db = tmp_path / "new.db"
+    result = net("--db", str(db), "import", str(path), "--json")
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    assert (report["events_added"], report["events_skipped"]) == (NEW + 1 + 2, 3)
+    conn = sqlite3.connect(db)
+    try:
+        counts = conn.execute(
+            "SELECT (SELECT count(*) FROM interaction), (SELECT count(*) FROM help), "
+            "(SELECT count(*) FROM interaction i JOIN person p ON p.id = i.person_id "
+            "WHERE p.key = 'p-7')"
+        ).fetchone()
+    finally:
+        conn.close()
+    assert counts == (NEW + 1, 2, 2)

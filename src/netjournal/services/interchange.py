@@ -22,7 +22,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Callable, Container, Generator, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, overload
@@ -562,9 +562,9 @@ def import_document(
     does not hold all of them until the matching index is made.
     """
     from netjournal.services.evidence import refresh_people
-    from netjournal.store.bulk import fulltext_deferred
+    from netjournal.store.bulk import fulltext_deferred, indexes_deferred
 
-    with journal.write() as conn:
+    with journal.write() as conn, ExitStack() as deferred:
         report = ImportReport()
         if contacts is not None:
             plan = _plan_contacts(conn, doc, contacts, report)
@@ -573,6 +573,13 @@ def import_document(
             events = events if events is not None else Events.of(doc)
             plan = _plan(conn, doc, events, False)
         texts = 4 * len(doc.people) + len(events.interactions) + len(events.help)
+        # Into a journal smaller than the file, people and their labels are
+        # written without their secondary indexes, which are sorted once at the
+        # end: every row would otherwise cost a B-tree insert in each of ten
+        # indexes, and so would each later update of its via, last contact and
+        # domain.  Nothing below looks people up but by id or key (kept).
+        for table in ("person", "person_label"):
+            deferred.enter_context(indexes_deferred(conn, table, len(doc.people)))
         with fulltext_deferred(conn, texts):
             _apply(conn, doc, events, plan, progress, report, release)
         if contacts is not None:
@@ -1158,6 +1165,14 @@ def _label_rows(pid: int, p: PersonRecord) -> list[tuple[int, str, int, str, str
     return rows
 
 
+class _IsoDays(dict[date, str]):
+    """Dates and their ISO text: a look-up at C speed, each date formatted once."""
+
+    def __missing__(self, value: date) -> str:
+        text = self[value] = value.isoformat()
+        return text
+
+
 def _add_events(
     conn: sqlite3.Connection,
     doc: Events,
@@ -1188,7 +1203,15 @@ def _add_events(
 
         Records are compared, not rows: keys and dates map one to one to ids
         and ISO dates, and the set then holds no second copy of every event.
+        When nobody of the file had such events (``had`` empty, as in a new
+        journal), only the file's own repeats are dropped, in one C pass.
         """
+        if not had and isinstance(records, list):
+            unique = dict.fromkeys(records)
+            report.events_skipped += len(records) - len(unique)
+            report.events_added += len(unique)
+            yield from map(to_row, unique)
+            return
         seen = set()
         for record in records:
             if record in seen:
@@ -1202,13 +1225,7 @@ def _add_events(
             report.events_added += 1
             yield row
 
-    iso: dict[date, str] = {}
-
-    def day(value: date) -> str:
-        text = iso.get(value)
-        if text is None:
-            text = iso[value] = value.isoformat()
-        return text
+    day = _IsoDays().__getitem__  # each date of the file written out once
 
     plan.touched_keys.update(r.person for r in doc.help if r.direction == "got")
     plan.touched_keys.update(r.person for r in doc.interactions if r.note)
