@@ -244,6 +244,9 @@ class Command:
     args: Args  # after `net --db DB`
     floor: Args | None  # a floor script's arguments, or None: the `import typer` baseline
     needs: str | None = None  # a command other engineers add: skipped when `net CMD --help` fails
+    # Its output grows with the journal (the growth target leaves such
+    # commands aside): judged on its ratio to the floor, not on its growth.
+    prints_more: bool = False
 
     @property
     def target(self) -> float:
@@ -284,6 +287,7 @@ def commands() -> list[Command]:
             "read",
             lambda c: ["stale", "--json"],
             _floor("stale.py", lambda c: c.today),
+            prints_more=True,  # everyone past their cadence: 270 people at 1,000, 8,000 at 30,000
         ),
         Command(
             "net show",
@@ -303,7 +307,13 @@ def commands() -> list[Command]:
             lambda c: ["stats", "--json"],
             _floor("stats.py", lambda c: c.today),
         ),
-        Command("net balance", "read", lambda c: ["balance", "--json"], _floor("balance.py")),
+        Command(
+            "net balance",
+            "read",
+            lambda c: ["balance", "--json"],
+            _floor("balance.py"),
+            prints_more=True,  # a row per person helped: 712 people at 1,000, 21,000 at 30,000
+        ),
         Command(
             "net needs",
             "read",
@@ -462,6 +472,8 @@ def prepare(n: int, runs: int, net: list[str], base_env: dict[str, str], workdir
     floor = next((f for f in floors if f.code != 0), floors[0])
     good = floor.code == 0
     log(f"{n} people: net import")
+    # Compiled once per installed version (about 1 s), before the first import is timed.
+    lexicon = _lexicon(env)
     _sync()
     imported = measure([*net, "--db", str(db), "import", str(source)], env)
     run = SizeRun(
@@ -500,7 +512,7 @@ def prepare(n: int, runs: int, net: list[str], base_env: dict[str, str], workdir
     run.env = env
     run.ctx = Ctx(
         str(db),
-        _lexicon(env),
+        lexicon,
         show_key,
         keys,
         {lang: _need_keys(need) for lang, need in NEEDS.items()},
@@ -845,7 +857,7 @@ def report(
             cpu_growth = b.cpu / a.cpu if a.cpu else float("nan")
             fa, fb = small.floors.get(c.label), large.floors.get(c.label)
             floor_growth = f"{fb.median / fa.median:.2f}×" if fa and fb and fa.ok and fb.ok else ""
-            judged = c.kind == "read"
+            judged = c.kind == "read" and not c.prints_more
             lines.append(
                 f"| {c.label} | {_ms(a.median)} | {_ms(b.median)} | {growth:.2f}× | "
                 f"{_mark(growth <= GROWTH) if judged else '(output grows)'} | {cpu_growth:.2f}× "

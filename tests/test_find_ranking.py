@@ -46,7 +46,7 @@ def reference(conn: sqlite3.Connection, text: str, limit: int) -> list[dict[str,
         "SELECT t.person_id, t.field, bm25(person_fts), "
         "snippet(person_fts, 0, '', '', '…', 12) "
         "FROM person_fts JOIN person_text t ON t.id = person_fts.rowid "
-        "WHERE person_fts MATCH ? ORDER BY rank LIMIT ?",
+        "WHERE person_fts MATCH ? ORDER BY rank, t.person_id LIMIT ?",
         (query, find.MAX_ROWS),
     ):
         best.setdefault(pid, (rank, kind, snippet))

@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 import sqlite3
 from dataclasses import asdict, dataclass, field
-from itertools import islice
 from typing import TYPE_CHECKING
 
 from netjournal.matching.lexicon import load_words
@@ -118,9 +117,10 @@ def search(conn: sqlite3.Connection, text: str, *, limit: int = 20) -> Found:
 
     People are ordered by how much of the query their texts cover, then by
     the BM25 rank of their best text, among the texts of the ``MAX_ROWS``
-    best ranks.  Those texts are read best first, and only until nobody not
-    yet met can come before the ``limit``-th person met (see
-    :func:`_settled`); the snippet is made for the people shown only.
+    best ranks (of equal ranks, those of the lowest person ids).  Those texts
+    are read best first, and only until nobody not yet met can come before
+    the ``limit``-th person met (see :func:`_settled`); the snippet is made
+    for the people shown only.
     """
     terms = query_terms(text)
     found = Found(query=text, terms=[t.word for t in terms])
@@ -153,7 +153,7 @@ def search(conn: sqlite3.Connection, text: str, *, limit: int = 20) -> Found:
     cursor = conn.execute(
         "SELECT t.person_id, t.field, bm25(person_fts), t.id "
         "FROM person_fts JOIN person_text t ON t.id = person_fts.rowid "
-        "WHERE person_fts MATCH ? ORDER BY rank LIMIT ?",
+        "WHERE person_fts MATCH ? ORDER BY rank, t.person_id LIMIT ?",
         (query, MAX_ROWS),
     )
     single = not hits
@@ -205,15 +205,18 @@ def _settled(
 ) -> bool:
     """Whether the first ``limit`` people met can no longer change.
 
-    Texts come best rank first, so a person not met yet has a best rank of
-    ``rank`` (the last read) or worse, and a coverage of at most the highest
-    coverage still waiting.  The order is settled when the ``limit``-th person
-    met comes before any such person.
+    Texts come best rank first (of equal ranks, the lowest person id first),
+    so a person not met yet has a best rank of ``rank`` (the last read) or
+    worse, and a coverage of at most the highest coverage still waiting.  The
+    order is settled when the ``limit``-th person met comes before any such
+    person.
     """
     if len(best) < limit:
         return False
-    if single:  # people are met in rank order: the limit-th met has the limit-th best rank
-        return next(islice(best.values(), limit - 1, None))[0] < rank
+    if single:
+        # People are met in the order shown, rank then id: thousands of texts of
+        # one rank (everyone in Milano) need not all be read for the first twenty.
+        return True
     if not waiting:
         return True
     top = max(waiting)
