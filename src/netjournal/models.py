@@ -37,6 +37,12 @@ class Person(SQLModel, table=True):
         # ``stats`` counts the warm direct ties from it (m017).
         Index("ix_person_warmth", "via_id", "cadence_days", text("coalesce(last_contact, added)")),
         Index("ix_person_key_name", "key", "name"),  # m017: ``balance`` lists people by key
+        # m018: ``today`` reads the birthdays of the next days as a range of month and day.
+        Index(
+            "ix_person_birthday",
+            text("substr(birthday, -5)"),
+            sqlite_where=text("birthday IS NOT NULL"),
+        ),
     )
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(unique=True)

@@ -55,11 +55,40 @@ class MorningDigest:
         )
 
 
+def _month_days(today: date, days: int) -> list[tuple[str, str]]:
+    """The ``MM-DD`` ranges a birthday in ``today`` … ``today + days`` falls in."""
+    if days >= 365:
+        return [("01-01", "12-31")]
+    first, last = today.strftime("%m-%d"), (today + timedelta(days=days)).strftime("%m-%d")
+    ranges = [(first, last)] if first <= last else [(first, "12-31"), ("01-01", last)]
+
+    def within(day: str) -> bool:
+        return any(a <= day <= b for a, b in ranges)
+
+    if within("03-01") and not within("02-29"):  # 29 February: 1 March in a common year
+        ranges.append(("02-29", "02-29"))
+    return ranges
+
+
 def upcoming_birthdays(conn: sqlite3.Connection, today: date, days: int) -> list[Birthday]:
+    """Birthdays in the next ``days`` days, soonest first.
+
+    Only the people whose month and day fall in the window are read (the
+    birthday index, ``m018``); each is then placed in this year or the next.
+    """
+    if days < 0:
+        return []
     out = []
-    for key, name, raw in conn.execute(
-        "SELECT key, name, birthday FROM person WHERE birthday IS NOT NULL"
-    ):
+    found = (
+        row
+        for first, last in _month_days(today, days)
+        for row in conn.execute(
+            "SELECT key, name, birthday FROM person WHERE birthday IS NOT NULL "
+            "AND substr(birthday, -5) BETWEEN ? AND ?",
+            (first, last),
+        )
+    )
+    for key, name, raw in found:
         # ``--MM-DD`` is a birthday without a year (2000 stands in: it has 29 February).
         born = date.fromisoformat("2000" + raw[1:] if raw.startswith("--") else raw)
         for year in (today.year, today.year + 1):

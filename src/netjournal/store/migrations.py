@@ -506,6 +506,13 @@ CREATE INDEX ix_person_warmth ON person(via_id, cadence_days, coalesce(last_cont
 CREATE INDEX ix_person_key_name ON person(key, name);
 """
 
+# ``net today`` finds the birthdays of the next two weeks as a range of this
+# index (month and day: ``YYYY-MM-DD`` and ``--MM-DD`` end alike), not by
+# reading every person: only people with a birthday are in it.
+M018_BIRTHDAY_INDEX = """
+CREATE INDEX ix_person_birthday ON person(substr(birthday, -5)) WHERE birthday IS NOT NULL;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("m001_journal", M001_JOURNAL),
     Migration("m002_matching_index", M002_MATCHING_INDEX),
@@ -523,4 +530,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("m015_read_indexes", M015_READ_INDEXES),
     Migration("m016_ask_indexes", M016_ASK_INDEXES),
     Migration("m017_stats_indexes", M017_STATS_INDEXES),
+    Migration("m018_birthday_index", M018_BIRTHDAY_INDEX),
 )
