@@ -29,6 +29,7 @@ import json
 import os
 import platform
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -66,6 +67,8 @@ LINKEDIN_UP_TO = 30_000
 EXPORT_S = 30.0  # net export --format json, up to 100,000 people
 EXPORT_MB = 250.0
 SCREEN_LINES = 40
+SMALL_PEOPLE = 19  # a new journal this small, and its backup, under SMALL_KB each
+SMALL_KB = 200.0
 
 PY = sys.executable
 BASELINES: dict[str, list[str]] = {
@@ -409,6 +412,37 @@ class SizeRun:
     env: dict[str, str] = field(default_factory=dict)
     results: dict[str, Result] = field(default_factory=dict)
     floors: dict[str, Result] = field(default_factory=dict)
+
+
+@dataclass
+class SmallJournal:
+    """The files of a new journal of SMALL_PEOPLE people and of its backup, in bytes."""
+
+    journal: int = 0
+    backup: int = 0
+    failure: str | None = None
+
+
+def small_journal(net: list[str], env: dict[str, str], workdir: Path) -> SmallJournal:
+    """Import a generated journal of SMALL_PEOPLE people, ask once, back it up: the sizes.
+
+    The question builds the matching index, as a user's first ``net ask``
+    does; the write-ahead log is folded into the file before it is measured.
+    """
+    folder = workdir / "small"
+    folder.mkdir()
+    source, db, copy = folder / "journal.json", folder / "netjournal.db", folder / "backup.db"
+    write_journal(SMALL_PEOPLE, source)
+    for argv in (["import", str(source)], ["ask", NEEDS["en"], "--json"], ["backup", str(copy)]):
+        sample = measure([*net, "--db", str(db), *argv], env)
+        if sample.code != 0:
+            return SmallJournal(failure=f"net {argv[0]}: {_failure(sample)}")
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    return SmallJournal(db.stat().st_size, copy.stat().st_size)
 
 
 def _failure(sample: Sample) -> str:
@@ -772,6 +806,7 @@ def report(
     cmds: list[Command],
     n_runs: int,
     screens: list[Screen],
+    tiny: SmallJournal | None = None,
 ) -> Report:
     lines: list[str] = []
     missed: list[str] = []
@@ -942,6 +977,23 @@ def report(
                     f"{what} at {run.people}: {sample.seconds:.2f} s (cpu {sample.cpu:.2f} s), "
                     f"{mb:.0f} MB"
                 )
+    if tiny is not None:
+        lines += [
+            "",
+            f"A new journal of {SMALL_PEOPLE} people (a generated document imported, one "
+            f"question asked, then `net backup`; target < {SMALL_KB:.0f} KB each):",
+            "",
+        ]
+        if tiny.failure:
+            lines.append(f"FAILED: {tiny.failure}")
+            failed = True
+        else:
+            lines += ["| file | KB | target |", "|---|---:|---|"]
+            for what, size in (("the journal", tiny.journal), ("its backup", tiny.backup)):
+                kb = size / 1024
+                lines.append(f"| {what} | {kb:.0f} | {_mark(kb < SMALL_KB)} |")
+                if kb >= SMALL_KB:
+                    missed.append(f"a new journal of {SMALL_PEOPLE} people: {what} is {kb:.0f} KB")
     if screens:
         shown, screen_missed, screen_failed = screen_lines(screens)
         lines += ["", *shown]
@@ -1105,6 +1157,7 @@ def main(argv: list[str] | None = None) -> int:
     stamp = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     global _spawner
     screens: list[Screen] = []
+    small: SmallJournal | None = None
     with tempfile.TemporaryDirectory(prefix="netjournal-bench-") as tmp:
         workdir = Path(tmp)
         if args.keep:
@@ -1117,6 +1170,8 @@ def main(argv: list[str] | None = None) -> int:
             cmds = [c for c in commands() if c.needs is None or available(net, env, c.needs)]
             results = [prepare(n, runs, net, env, workdir) for n in sizes]
             baselines = measure_all(results, cmds, runs, net, env)
+            _progress(f"a new journal of {SMALL_PEOPLE} people")
+            small = small_journal(net, env, workdir)
             if args.terminal:
                 big = next((r for r in results if r.people == args.terminal), None)
                 if big is None:
@@ -1128,7 +1183,7 @@ def main(argv: list[str] | None = None) -> int:
             _spawner = None
     elapsed = time.perf_counter() - began
 
-    rep = report(results, baselines, cmds, runs, screens)
+    rep = report(results, baselines, cmds, runs, screens, small)
     shown = " ".join(_relative(part) for part in net)
     measured = {c.label for c in cmds}
     missing = [c.label for c in commands() if c.label not in measured]

@@ -56,6 +56,8 @@ def test_a_tiny_benchmark_runs_and_prints_its_tables(tmp_path: Path) -> None:
         assert f"| {command}" in done.stdout, command
     assert "import ratio at 200 people: " in done.stdout
     assert "| net list | 200 |" in done.stdout.split("On a terminal")[1]
+    assert "A new journal of 19 people" in done.stdout
+    assert "| the journal |" in done.stdout and "| its backup |" in done.stdout
     assert "FAILED" not in done.stdout
 
 
