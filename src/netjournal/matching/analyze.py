@@ -395,7 +395,16 @@ def _problem_candidates(
         return []
     found: dict[int, dict[int, set[int]]] = {}
     meta: dict[int, tuple[str, int, str]] = {}
-    for stem, problem_id, position, concept_id, size, text in source.problems(by_stem):
+    rows = source.problems(by_stem)
+    # A problem needs a word at each of its positions: one whose positions are
+    # not all among the stems found cannot match, whatever its words (most
+    # rows are one common word of a longer problem), and is not looked at.
+    present: dict[int, set[int]] = {}
+    for row in rows:
+        present.setdefault(row[1], set()).add(row[2])
+    for stem, problem_id, position, concept_id, size, text in rows:
+        if len(present[problem_id]) < size:
+            continue
         wanted = _problem_words(text)
         word = wanted[position] if position < len(wanted) else ""
         alike = {
