@@ -171,6 +171,7 @@ def test_a_bulk_import_takes_the_bulk_paths(net: Net, doc: Path, tmp_path: Path)
     assert {
         "main.interaction_last_contact_insert",
         "main.help_last_contact_insert",
+        "main.interaction_month_insert",
         'temp."undo_rec_person_insert"',
         'temp."undo_rec_interaction_insert"',
         'temp."undo_rec_help_insert"',

@@ -167,6 +167,14 @@ class Setting(SQLModel, table=True):
     value: str
 
 
+class InteractionMonth(SQLModel, table=True):
+    """How many interactions each month holds (``YYYY-MM``), kept by triggers (m019)."""
+
+    __tablename__ = "interaction_month"
+    month: str = Field(primary_key=True)
+    n: int
+
+
 class TagCadence(SQLModel, table=True):
     __tablename__ = "tag_cadence"
     tag: str = Field(primary_key=True)

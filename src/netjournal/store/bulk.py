@@ -121,6 +121,15 @@ _FULLTEXT_TRIGGERS = {
 }
 
 
+# The count of interactions a month (m019_interaction_months), and the same
+# counts added for all of a bulk insert's rows.
+_MONTH_TRIGGER = "interaction_month_insert"
+_MONTH_BULK = (
+    "INSERT INTO interaction_month SELECT substr(date, 1, 7), count(*) FROM interaction "
+    "WHERE rowid > ? GROUP BY 1 ON CONFLICT(month) DO UPDATE SET n = n + excluded.n"
+)
+
+
 def _same_sql(a: str | None, b: str) -> bool:
     return a is not None and " ".join(a.split()) == " ".join(b.split())
 
@@ -159,6 +168,17 @@ def inserting(conn: sqlite3.Connection, table: str, rows: int) -> Iterator[None]
         conn.execute(f"DROP TRIGGER main.{last}")
         kept.append(found[0])
         bulk.append(_LAST_CONTACT_BULK.format(table=table))
+    if table == "interaction":
+        from netjournal.store.migrations import INTERACTION_MONTH_INSERT
+
+        found = conn.execute(
+            "SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?",
+            (_MONTH_TRIGGER,),
+        ).fetchone()
+        if found is not None and _same_sql(found[0], INTERACTION_MONTH_INSERT):
+            conn.execute(f"DROP TRIGGER main.{_MONTH_TRIGGER}")
+            kept.append(found[0])
+            bulk.append(_MONTH_BULK)
     texts = f"{table}_fulltext_insert"
     if table in _FULLTEXT_TRIGGERS:
         made, each = _FULLTEXT_TRIGGERS[table]

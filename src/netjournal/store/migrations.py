@@ -513,6 +513,35 @@ M018_BIRTHDAY_INDEX = """
 CREATE INDEX ix_person_birthday ON person(substr(birthday, -5)) WHERE birthday IS NOT NULL;
 """
 
+# ``net stats`` shows twelve months of contact: a count a month, kept by
+# triggers on every write (and by ``store/bulk.py`` once per bulk insert),
+# instead of counting the dates' index over the year (197,000 entries at
+# 30,000 people).  The table is always what grouping the dates would give:
+# a month goes with its last interaction.
+INTERACTION_MONTH_INSERT = (
+    "CREATE TRIGGER interaction_month_insert AFTER INSERT ON interaction BEGIN "
+    "INSERT INTO interaction_month VALUES (substr(NEW.date, 1, 7), 1) "
+    "ON CONFLICT(month) DO UPDATE SET n = n + 1; END"
+)
+M019_INTERACTION_MONTHS = f"""
+CREATE TABLE interaction_month (
+    month TEXT PRIMARY KEY,
+    n INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO interaction_month SELECT substr(date, 1, 7), count(*) FROM interaction GROUP BY 1;
+{INTERACTION_MONTH_INSERT};
+CREATE TRIGGER interaction_month_delete AFTER DELETE ON interaction BEGIN
+    UPDATE interaction_month SET n = n - 1 WHERE month = substr(OLD.date, 1, 7);
+    DELETE FROM interaction_month WHERE month = substr(OLD.date, 1, 7) AND n = 0;
+END;
+CREATE TRIGGER interaction_month_update AFTER UPDATE OF date ON interaction BEGIN
+    UPDATE interaction_month SET n = n - 1 WHERE month = substr(OLD.date, 1, 7);
+    DELETE FROM interaction_month WHERE month = substr(OLD.date, 1, 7) AND n = 0;
+    INSERT INTO interaction_month VALUES (substr(NEW.date, 1, 7), 1)
+    ON CONFLICT(month) DO UPDATE SET n = n + 1;
+END;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("m001_journal", M001_JOURNAL),
     Migration("m002_matching_index", M002_MATCHING_INDEX),
@@ -531,4 +560,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("m016_ask_indexes", M016_ASK_INDEXES),
     Migration("m017_stats_indexes", M017_STATS_INDEXES),
     Migration("m018_birthday_index", M018_BIRTHDAY_INDEX),
+    Migration("m019_interaction_months", M019_INTERACTION_MONTHS),
 )

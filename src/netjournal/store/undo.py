@@ -41,6 +41,7 @@ NOT_RECORDED: frozenset[str] = frozenset(
         "person_term",
         "person_word",
         "person_text",  # kept by triggers on the tables it copies (m006_fulltext)
+        "interaction_month",  # counts kept by triggers on interaction (m019)
         "need_match",
         "circle_need_match",
     }
