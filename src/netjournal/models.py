@@ -56,7 +56,8 @@ class Person(SQLModel, table=True):
     met: str | None = None
     notes: str | None = None
     cadence_days: int | None = None
-    via_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    # Looked up through ix_person_warmth, which begins with it (m020).
+    via_id: int | None = Field(default=None, foreign_key="person.id")
     added: date
     birthday: date | None = None
     url: str | None = Field(default=None, index=True)

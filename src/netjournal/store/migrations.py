@@ -542,6 +542,14 @@ CREATE TRIGGER interaction_month_update AFTER UPDATE OF date ON interaction BEGI
 END;
 """
 
+# ``ix_person_warmth`` (m017) begins with ``via_id``: every look-up of the
+# people known through someone (and the foreign key's, when a person is
+# removed) reads it as well as the index on ``via_id`` alone, which is one
+# more B-tree for each write of a person to keep, and a page of every journal.
+M020_DROP_VIA_INDEX = """
+DROP INDEX ix_person_via_id;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("m001_journal", M001_JOURNAL),
     Migration("m002_matching_index", M002_MATCHING_INDEX),
@@ -561,4 +569,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("m017_stats_indexes", M017_STATS_INDEXES),
     Migration("m018_birthday_index", M018_BIRTHDAY_INDEX),
     Migration("m019_interaction_months", M019_INTERACTION_MONTHS),
+    Migration("m020_drop_via_index", M020_DROP_VIA_INDEX),
 )
