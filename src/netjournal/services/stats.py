@@ -104,11 +104,6 @@ def _months(today: date, count: int = 12) -> list[str]:
     return list(reversed(out))
 
 
-def _next_month(month: str) -> str:
-    year, number = int(month[:4]), int(month[5:7])
-    return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
-
-
 def spread(counts: list[tuple[str, int]]) -> Spread:
     """Pielou's evenness (Shannon entropy over its maximum), 0..1; None for < 2 kinds."""
     total = sum(c for _k, c in counts)

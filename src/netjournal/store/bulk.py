@@ -134,6 +134,17 @@ def _same_sql(a: str | None, b: str) -> bool:
     return a is not None and " ".join(a.split()) == " ".join(b.split())
 
 
+def _pause(conn: sqlite3.Connection, name: str, known: str) -> str | None:
+    """Drop the journal's trigger ``name`` if its SQL is ``known``; the SQL to put it back."""
+    found = conn.execute(
+        "SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+    ).fetchone()
+    if found is None or not _same_sql(found[0], known):
+        return None
+    conn.execute(f"DROP TRIGGER main.{name}")
+    return str(found[0])
+
+
 @contextmanager
 def inserting(conn: sqlite3.Connection, table: str, rows: int) -> Iterator[None]:
     """Around one bulk INSERT of about ``rows`` rows into ``table``: row triggers run once.
@@ -146,7 +157,8 @@ def inserting(conn: sqlite3.Connection, table: str, rows: int) -> Iterator[None]
     and help add each row's texts to ``person_text``: one ``INSERT … SELECT`` in
     the rows' order adds the same texts under the same ids (at 30,000
     people, the label and interaction inserts took about twice as long with
-    the trigger).  Both are put back as they were before the block ends;
+    the trigger).  The count of interactions a month (m019) gets one grouped
+    upsert.  Each is put back as it was before the block ends;
     a failure rolls the drop back with the rest of the transaction.  A
     trigger whose text is not the one this module knows stays and runs row by
     row.
@@ -161,33 +173,19 @@ def inserting(conn: sqlite3.Connection, table: str, rows: int) -> Iterator[None]
     bulk: list[str] = []  # what they would have done, for the rows past ``after``
     logged = undo.pause_inserts(conn, table)
     last = f"{table}_last_contact_insert"
-    found = conn.execute(
-        "SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?", (last,)
-    ).fetchone()
-    if found is not None and _same_sql(found[0], _LAST_CONTACT_TRIGGER.format(table=table)):
-        conn.execute(f"DROP TRIGGER main.{last}")
-        kept.append(found[0])
+    if (found := _pause(conn, last, _LAST_CONTACT_TRIGGER.format(table=table))) is not None:
+        kept.append(found)
         bulk.append(_LAST_CONTACT_BULK.format(table=table))
     if table == "interaction":
         from netjournal.store.migrations import INTERACTION_MONTH_INSERT
 
-        found = conn.execute(
-            "SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?",
-            (_MONTH_TRIGGER,),
-        ).fetchone()
-        if found is not None and _same_sql(found[0], INTERACTION_MONTH_INSERT):
-            conn.execute(f"DROP TRIGGER main.{_MONTH_TRIGGER}")
-            kept.append(found[0])
+        if (found := _pause(conn, _MONTH_TRIGGER, INTERACTION_MONTH_INSERT)) is not None:
+            kept.append(found)
             bulk.append(_MONTH_BULK)
-    texts = f"{table}_fulltext_insert"
     if table in _FULLTEXT_TRIGGERS:
         made, each = _FULLTEXT_TRIGGERS[table]
-        found = conn.execute(
-            "SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?", (texts,)
-        ).fetchone()
-        if found is not None and _same_sql(found[0], made):
-            conn.execute(f"DROP TRIGGER main.{texts}")
-            kept.append(found[0])
+        if (found := _pause(conn, f"{table}_fulltext_insert", made)) is not None:
+            kept.append(found)
             bulk.insert(0, each)  # the texts first, as the trigger wrote them during the insert
     yield
     for statement in bulk:
