@@ -634,47 +634,62 @@ class _Plan:
         return ids
 
 
-def _plan(
-    conn: sqlite3.Connection, doc: Document, events: Events, match_contacts: bool = False
-) -> _Plan:
-    """Give every person of the document a key and check every reference (all or nothing)."""
-    existing = {k: i for k, i in conn.execute("SELECT key, id FROM person")}
-    taken = set(existing)
-    keys: list[str] = []
-    problems: list[str] = []
-    seen_in_file: dict[str, int] = {}
-    free_keys = _KeyMaker(taken, seen_in_file)
-    for i, person in enumerate(doc.people):
+class _Keys:
+    """Each person of a document gets a key: the file's own, or a free one made from the name.
+
+    People are given their keys in the file's order, one at a time (a
+    streamed import writes each batch as it is read); what is wrong with a
+    key is noted in ``problems``, as :func:`_plan` reports it.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.existing: dict[str, int] = {
+            k: i for k, i in conn.execute("SELECT key, id FROM person")
+        }
+        self.taken = set(self.existing)  # the journal's keys and the file's, so far
+        self.seen: dict[str, int] = {}  # the file's keys, and where each is
+        self.free_keys = _KeyMaker(self.taken, self.seen)
+        self.problems: list[str] = []
+
+    def key(self, i: int, person: PersonRecord) -> str:
         key = person.key.strip().lower() if person.key else None
         if key is not None and slug(key) != key:
-            problems.append(f"people[{i}].key: '{person.key}' is not a valid key")
+            self.problems.append(f"people[{i}].key: '{person.key}' is not a valid key")
             key = slug(key) or f"invalid-{i}"
         if key is None:
             base = slug(person.name) or "person"
             # A keyless person of a JSON document is the journal's person of the
             # same name (re-importing changes nothing).
             if (
-                base in existing
-                and fold(_name_of(conn, existing[base])) == fold(person.name)
-                and base not in seen_in_file
+                base in self.existing
+                and base not in self.seen
+                and fold(_name_of(self.conn, self.existing[base])) == fold(person.name)
             ):
                 key = base
             else:
-                key = free_keys.free(base)
-        if key in seen_in_file:
-            problems.append(
-                f"people[{i}].key: '{key}' is used twice (also people[{seen_in_file[key]}])"
+                key = self.free_keys.free(base)
+        if key in self.seen:
+            self.problems.append(
+                f"people[{i}].key: '{key}' is used twice (also people[{self.seen[key]}])"
             )
-        seen_in_file[key] = i
-        taken.add(key)
-        keys.append(key)
-    known = taken
-    for i, person in enumerate(doc.people):
-        if person.via is not None:
-            if person.via not in known:
-                problems.append(f"people[{i}].via: unknown key '{person.via}'")
-            elif person.via == keys[i]:
-                problems.append(f"people[{i}].via: a person cannot be known through themselves")
+        self.seen[key] = i
+        self.taken.add(key)
+        return key
+
+
+def _via_problem(i: int, via: str | None, key: str, known: Container[str]) -> str | None:
+    if via is None:
+        return None
+    if via not in known:
+        return f"people[{i}].via: unknown key '{via}'"
+    if via == key:
+        return f"people[{i}].via: a person cannot be known through themselves"
+    return None
+
+
+def _reference_problems(events: Events, known: Container[str]) -> list[str]:
+    problems = []
     for section, fields_ in _REFERENCES:
         for i, record in enumerate(getattr(events, section)):
             for name in fields_:
@@ -685,11 +700,31 @@ def _plan(
                 problems.append(f"ties[{i}]: a person cannot be tied to themselves")
             if section == "referrals" and record.person == record.to:
                 problems.append(f"referrals[{i}]: a person cannot be referred to themselves")
+    return problems
+
+
+def _plan(
+    conn: sqlite3.Connection, doc: Document, events: Events, match_contacts: bool = False
+) -> _Plan:
+    """Give every person of the document a key and check every reference (all or nothing)."""
+    people = _Keys(conn)
+    keys = [people.key(i, person) for i, person in enumerate(doc.people)]
+    problems = people.problems
+    known = people.taken
+    for i, (person, key) in enumerate(zip(doc.people, keys, strict=True)):
+        if (problem := _via_problem(i, person.via, key, known)) is not None:
+            problems.append(problem)
+    problems += _reference_problems(events, known)
     problems += _need_problems(doc, known)
-    problems += _future_dates(doc, events)
+    from netjournal.clock import latest_today
+
+    now = latest_today()
+    problems += _future_events(events, now)
+    problems += [p for i, person in enumerate(doc.people) if (p := _future_added(i, person, now))]
+    problems += _future_needs(doc, now)
     if problems:
         raise InvalidFile(f"{len(problems)} problem(s) in the file; nothing was imported", problems)
-    return _Plan(keys, existing, additive=match_contacts)
+    return _Plan(keys, people.existing, additive=match_contacts)
 
 
 def _need_problems(doc: Document, known: set[str]) -> list[str]:
@@ -973,19 +1008,24 @@ def _count_dormant(conn: sqlite3.Connection, added: list[str]) -> int:
     return int(total)
 
 
-def _future_dates(doc: Document, events: Events) -> list[str]:
+def _future_events(events: Events, now: date) -> list[str]:
     """Events happened already: a date after today is a mistake in the file."""
-    from netjournal.clock import latest_today
-
-    now = latest_today()
     problems = []
     for section in ("interactions", "help", "referrals"):
         for i, record in enumerate(getattr(events, section)):
             if record.date > now:
                 problems.append(f"{section}[{i}].date: {record.date} is in the future")
-    for i, person in enumerate(doc.people):
-        if person.added and person.added > now:
-            problems.append(f"people[{i}].added: {person.added} is in the future")
+    return problems
+
+
+def _future_added(i: int, person: PersonRecord, now: date) -> str | None:
+    if person.added and person.added > now:
+        return f"people[{i}].added: {person.added} is in the future"
+    return None
+
+
+def _future_needs(doc: Document, now: date) -> list[str]:
+    problems = []
     for i, need in enumerate(doc.needs):
         for name, day in (("date", need.date), ("closed", need.closed)):
             if day is not None and day > now:
@@ -1027,13 +1067,42 @@ def _apply(
     from netjournal.clock import today
     from netjournal.store.bulk import inserting
 
-    current = (
-        {r.key: r for r in get_records(conn, list(plan.existing.values()))} if plan.existing else {}
-    )
+    ids = dict(plan.existing)
+    labels = sum(len(getattr(p, LIST_FIELDS[kind])) for p in doc.people for kind in LABEL_KINDS)
+    # Labels first in, last out: the people's texts are indexed before their labels'.
+    with inserting(conn, "person_label", labels), inserting(conn, "person", len(doc.people)):
+        _write_people(
+            conn, list(zip(plan.keys, doc.people, strict=True)), plan, report, today(), ids
+        )
+    _link(conn, ((key, p.via) for key, p in zip(plan.keys, doc.people, strict=True)), plan, ids)
+    if release:  # every person is written: only their keys are needed from here on
+        doc.people.clear()
+    _add_events(conn, events, ids, report, plan, release)
+    _add_needs(conn, doc.needs, ids, report)
+    if doc.settings is not None:
+        _apply_settings(conn, doc.settings.default_cadence_days, doc.settings.tag_cadences)
+    if progress:
+        progress("writing people and events", 1, 1)
+
+
+def _write_people(
+    conn: sqlite3.Connection,
+    people: list[tuple[str, PersonRecord]],
+    plan: _Plan,
+    report: ImportReport,
+    added: date,
+    ids: dict[str, int],
+) -> None:
+    """Write these people (key and record): new ones added, the journal's merged with the file's.
+
+    Their ``via`` is left for :func:`_link`, once everyone is written; ``ids``
+    gains the new people's ids.
+    """
+    had = [plan.existing[key] for key, _person in people if key in plan.existing]
+    current = {r.key: r for r in get_records(conn, had)} if had else {}
     new_rows: list[tuple[str, PersonRecord]] = []  # (key, record): records are not copied
     updates: list[tuple[str, PersonRecord]] = []
-    added = today()
-    for person, key in zip(doc.people, plan.keys, strict=True):
+    for key, person in people:
         if key in current:
             merged = _merge(current[key], person, additive=plan.additive)
             if merged == current[key]:
@@ -1046,15 +1115,13 @@ def _apply(
             new_rows.append((key, person))
         plan.touched_keys.add(key)
     columns = (*PERSON_COLUMNS, "dormant")
-    with inserting(conn, "person", len(new_rows)):
-        conn.executemany(
-            f"INSERT INTO person ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            (
-                (*_person_row(p, key, p.added or added), key in plan.dormant_keys)
-                for key, p in new_rows
-            ),
-        )
-    ids = {k: i for k, i in conn.execute("SELECT key, id FROM person")}
+    before = conn.execute("SELECT coalesce(max(id), 0) FROM person").fetchone()[0]
+    conn.executemany(
+        f"INSERT INTO person ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        ((*_person_row(p, key, p.added or added), key in plan.dormant_keys) for key, p in new_rows),
+    )
+    if new_rows:
+        ids.update(conn.execute("SELECT key, id FROM person WHERE id > ?", (before,)))
     for key, merged in updates:
         row = _person_row(merged)
         conn.execute(
@@ -1063,35 +1130,32 @@ def _apply(
         )
         conn.execute("DELETE FROM person_label WHERE person_id = ?", (ids[key],))
         conn.execute("DELETE FROM person_contact WHERE person_id = ?", (ids[key],))
-    contact_rows: list[tuple[int, str, int, str, str]] = []
     changed = [*new_rows, *updates]
-    for key, merged in changed:
-        contact_rows += _contact_rows(ids[key], merged)
-    labels = sum(len(getattr(p, LIST_FIELDS[kind])) for _k, p in changed for kind in LABEL_KINDS)
-    with inserting(conn, "person_label", labels):
-        conn.executemany(
-            "INSERT INTO person_label VALUES (?, ?, ?, ?, ?)",
-            (row for key, merged in changed for row in _label_rows(ids[key], merged)),
-        )
-    conn.executemany("INSERT INTO person_contact VALUES (?, ?, ?, ?, ?)", contact_rows)
+    conn.executemany(
+        "INSERT INTO person_label VALUES (?, ?, ?, ?, ?)",
+        (row for key, merged in changed for row in _label_rows(ids[key], merged)),
+    )
+    conn.executemany(
+        "INSERT INTO person_contact VALUES (?, ?, ?, ?, ?)",
+        (row for key, merged in changed for row in _contact_rows(ids[key], merged)),
+    )
+
+
+def _link(
+    conn: sqlite3.Connection,
+    vias: Iterable[tuple[str, str | None]],
+    plan: _Plan,
+    ids: dict[str, int],
+) -> None:
+    """Set the ``via`` of the people written (key, the file's via), once all have ids."""
     conn.executemany(
         "UPDATE person SET via_id = ? WHERE key = ?",
         [
-            (ids[p.via] if p.via else None, k)
-            for p, k in zip(doc.people, plan.keys, strict=True)
-            if k in plan.touched_keys and (p.via or k in current)  # a new row's is NULL already
+            (ids[via] if via else None, key)
+            for key, via in vias
+            if key in plan.touched_keys and (via or key in plan.existing)  # a new row's is NULL
         ],
     )
-    if release:  # every person is written: only their keys are needed from here on
-        for written in (doc.people, new_rows, updates, changed):
-            written.clear()
-        current.clear()
-    _add_events(conn, events, ids, report, plan, release)
-    _add_needs(conn, doc.needs, ids, report)
-    if doc.settings is not None:
-        _apply_settings(conn, doc.settings.default_cadence_days, doc.settings.tag_cadences)
-    if progress:
-        progress("writing people and events", 1, 1)
 
 
 def _merge(old: PersonRecord, new: PersonRecord, *, additive: bool = False) -> PersonRecord:
