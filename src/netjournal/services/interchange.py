@@ -233,16 +233,28 @@ def bulk_load() -> Iterator[None]:
             gc.enable()
 
 
-def read_json_file(handle: IO[str]) -> tuple[Document, Events]:
+#: Every so many records of a section, ``read_json_file`` offers its events to ``drain``.
+DRAIN_MASK = (1 << 13) - 1
+
+
+def read_json_file(
+    handle: IO[str],
+    people: Callable[[int, PersonRecord], None] | None = None,
+    drain: Callable[[Events], None] | None = None,
+) -> tuple[Document, Events]:
     """Read and validate a JSON interchange document record by record (streamed).
 
     Only the record being read is ever a dict; people are kept as records and
-    events as light tuples.  Every problem is named by its path, as
-    :func:`parse_json` does.
+    events as light tuples.  Given ``people``, each person goes to it instead,
+    with their place in the file, as soon as read (the document then holds
+    none), until the first problem: the file will be refused, and every
+    later record is only validated.  ``drain`` is given the events every
+    few thousand records, and may take them out of their lists.  Every
+    problem is named by its path, as :func:`parse_json` does.
     """
     from netjournal.codecs.stream import Reader, walk
 
-    people: list[PersonRecord] = []
+    held: list[PersonRecord] = []
     needs: list[NeedRecord] = []
     events = Events()
     scalars: dict[str, Any] = {}
@@ -259,6 +271,8 @@ def read_json_file(handle: IO[str]) -> tuple[Document, Events]:
     with bulk_load():
         reader = Reader(handle)
         for section, index, value in walk(reader):
+            if index and not index & DRAIN_MASK and drain is not None and not problems:
+                drain(events)
             seen.add(section)
             model = _SECTIONS.get(section)
             if model is None:
@@ -308,12 +322,16 @@ def read_json_file(handle: IO[str]) -> tuple[Document, Events]:
                 problems += [_problem(err, (section, index)) for err in exc.errors()]
                 continue
             if section == "people":
+                if people is not None:
+                    if not problems:
+                        people(index, record)
+                    continue
                 # Most people set the same fields: one set object for all of them.
                 names = record.__pydantic_fields_set__
                 shared = field_sets.setdefault(frozenset(names), names)
                 if shared is not names:
                     object.__setattr__(record, "__pydantic_fields_set__", shared)
-                people.append(record)
+                held.append(record)
             elif section == "needs":
                 needs.append(record)
             elif section == "ties":
@@ -354,7 +372,7 @@ def read_json_file(handle: IO[str]) -> tuple[Document, Events]:
     doc = Document.model_construct(
         format=FORMAT_NAME,
         version=version,
-        people=people,
+        people=held,
         interactions=[],
         help=[],
         ties=[],
@@ -604,6 +622,167 @@ def preview_import(
     except _DryRun as done:
         return done.report
     raise AssertionError("unreachable")
+
+
+def import_json_file(
+    journal: Journal,
+    handle: IO[str],
+    expected: tuple[int, int],
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Read a JSON interchange document and write it as it is read: all of it, or nothing.
+
+    People are written a batch at a time, inside the one transaction, as the
+    file gives them; events wait as light tuples until everyone has an id.
+    A 100,000-person document would otherwise hold 190 MB of person records
+    before writing the first.  Every problem of the file is found and named
+    as :func:`read_json_file` and :func:`import_document` name them, and a
+    file with any is refused whole: the transaction is rolled back.
+    ``expected`` is about how many people and events the file holds, for the
+    bulk rules of ``store.bulk`` (:func:`census` counts them).
+    """
+    from netjournal.clock import today
+    from netjournal.services.evidence import refresh_people
+    from netjournal.store.bulk import fulltext_deferred, indexes_deferred, inserting
+
+    people, events_ = expected
+    report = ImportReport()
+    try:
+        with bulk_load(), journal.write() as conn, ExitStack() as deferred:
+            for table in ("person", "person_label"):
+                deferred.enter_context(indexes_deferred(conn, table, people))
+            with fulltext_deferred(conn, 4 * people + events_):
+                stream = _PeopleStream(conn, report, today())
+                plan, ids = stream.plan, stream.ids
+                with stream.rows.bulk(events_):
+                    # Labels first in, last out: people's texts are indexed before their labels'.
+                    with inserting(conn, "person_label", people), inserting(conn, "person", people):
+                        doc, events = read_json_file(handle, people=stream, drain=stream.drain)
+                        stream.flush()
+                    stream.finish(doc, events)
+                _add_links(conn, events, ids, report, plan)
+                _add_needs(conn, doc.needs, ids, report)
+                if doc.settings is not None:
+                    settings = doc.settings
+                    _apply_settings(conn, settings.default_cadence_days, settings.tag_cadences)
+            if progress:
+                progress("writing people and events", 1, 1)
+            refresh_people(conn, plan.changed_ids(conn), progress=progress)
+            if dry_run:
+                raise _DryRun(report)
+    except _DryRun as done:
+        return done.report
+    return report
+
+
+class _PeopleStream:
+    """A document's people and events, given as read: checked, and written in batches.
+
+    What :func:`_plan` and :func:`_apply` do for a document held whole, as the
+    file goes: keys are given in the file's order, each batch of people is
+    written as soon as it is full, and each batch of interactions and help
+    records (:meth:`drain`) once their people are written.  A record whose
+    person is not written yet (a key of a later person, or of nobody) waits
+    for :meth:`finish`, which checks every reference against every key.
+    After the first problem nothing more is written (the file will be
+    refused), but everything is still checked.
+    """
+
+    BATCH = 500
+
+    def __init__(self, conn: sqlite3.Connection, report: ImportReport, added: date) -> None:
+        from netjournal.clock import latest_today
+
+        self.conn, self.report, self.added = conn, report, added
+        self.keys = _Keys(conn)
+        self.plan = _Plan([], self.keys.existing)
+        self.ids = dict(self.keys.existing)
+        self.rows = _EventRows(conn, report, self.ids, self.plan)
+        self.now = latest_today()
+        self.batch: list[tuple[str, PersonRecord]] = []
+        # Where each person known through someone is, and whose via may change.
+        self.vias: list[tuple[int, str, str | None]] = []
+        self.future: list[str] = []  # people added after today
+        self.drained = {"interactions": 0, "help": 0}  # records of each section so far
+        self.waiting: dict[str, list[tuple[int, Any]]] = {"interactions": [], "help": []}
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.keys.problems or self.future)
+
+    def __call__(self, i: int, person: PersonRecord) -> None:
+        key = self.keys.key(i, person)
+        if person.via is not None or key in self.keys.existing:
+            self.vias.append((i, key, person.via))
+        if (problem := _future_added(i, person, self.now)) is not None:
+            self.future.append(problem)
+        if self.refused:
+            self.batch.clear()  # nothing more to write
+            return
+        self.batch.append((key, person))
+        if len(self.batch) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.batch:
+            _write_people(self.conn, self.batch, self.plan, self.report, self.added, self.ids)
+            self.batch = []
+
+    def drain(self, events: Events) -> None:
+        """Write the interactions and help records read so far whose person is written."""
+        ids, now = self.ids, self.now
+        for section in ("interactions", "help"):
+            records = getattr(events, section)
+            first = self.drained[section]
+            self.drained[section] += len(records)
+            ready = []
+            for i, record in enumerate(records, start=first):
+                if record.person in ids and record.date <= now:
+                    ready.append(record)
+                else:
+                    self.waiting[section].append((i, record))
+            records.clear()
+            if ready and not self.refused:
+                self._write(section, ready)
+
+    def _write(self, section: str, records: list[Any]) -> None:
+        if section == "interactions":
+            self.rows.interactions(records)
+        else:
+            self.rows.help(records)
+
+    def finish(self, doc: Document, events: Events) -> None:
+        """The rest of the events, once every reference is checked; people linked to their vias."""
+        self.drain(events)
+        known = self.keys.taken
+        unknown: list[str] = []
+        future: list[str] = []
+        for section, waiting in self.waiting.items():
+            for i, record in waiting:
+                if record.person not in known:
+                    unknown.append(f"{section}[{i}].person: unknown key '{record.person}'")
+                if record.date > self.now:
+                    future.append(f"{section}[{i}].date: {record.date} is in the future")
+        problems = list(self.keys.problems)
+        problems += [
+            problem
+            for i, key, via in self.vias
+            if (problem := _via_problem(i, via, key, known)) is not None
+        ]
+        problems += [*unknown, *_reference_problems(events, known)]  # ties and referrals
+        problems += _need_problems(doc, known)
+        problems += [*future, *_future_events(events, self.now), *self.future]
+        problems += _future_needs(doc, self.now)
+        if problems:
+            raise InvalidFile(
+                f"{len(problems)} problem(s) in the file; nothing was imported", problems
+            )
+        _link(self.conn, ((key, via) for _i, key, via in self.vias), self.plan, self.ids)
+        for section, waiting in self.waiting.items():
+            self._write(section, [record for _i, record in waiting])
+            waiting.clear()
 
 
 class _DryRun(Exception):
@@ -1237,6 +1416,122 @@ class _IsoDays(dict[date, str]):
         return text
 
 
+#: Per event table: its insert, the look-up of the same record, and the dedupe
+#: of the rows past a rowid that repeat an earlier one of them (through the
+#: table's index on person and date, made by then).
+_EVENT_SQL = {
+    "interaction": (
+        "INSERT INTO interaction (person_id, date, kind, note) VALUES (?, ?, ?, ?)",
+        "SELECT 1 FROM interaction WHERE person_id = ? AND date = ? AND kind IS ? AND note IS ?",
+        "DELETE FROM interaction AS a WHERE a.rowid > ?1 AND EXISTS ("
+        "SELECT 1 FROM interaction AS b WHERE b.person_id = a.person_id AND b.date = a.date "
+        "AND b.rowid > ?1 AND b.rowid < a.rowid AND b.kind IS a.kind AND b.note IS a.note)",
+    ),
+    "help": (
+        "INSERT INTO help (person_id, direction, date, what, skill) VALUES (?, ?, ?, ?, ?)",
+        "SELECT 1 FROM help WHERE person_id = ? AND direction = ? AND date = ? AND what = ? "
+        "AND skill IS ?",
+        "DELETE FROM help AS a WHERE a.rowid > ?1 AND EXISTS (SELECT 1 FROM help AS b "
+        "WHERE b.person_id = a.person_id AND b.direction = a.direction AND b.date = a.date "
+        "AND b.rowid > ?1 AND b.rowid < a.rowid AND b.what = a.what AND b.skill IS a.skill)",
+    ),
+}
+
+
+class _EventRows:
+    """Interactions and help records written as they come, each only once.
+
+    A record the journal had before the import (same person, date and
+    words) is skipped; only people who had such records are looked up, one
+    query each, so that a new journal's records go straight in.  The file's
+    own repeats are dropped by :meth:`finish`, once all are written: one
+    DELETE of the new rows that repeat an earlier new row, through the
+    table's index, instead of a set of every record held in memory (40 MB
+    for a million interactions).  Records are compared as they are: keys
+    and dates map one to one to ids and ISO dates.
+    """
+
+    def __init__(
+        self, conn: sqlite3.Connection, report: ImportReport, ids: dict[str, int], plan: _Plan
+    ) -> None:
+        self.conn, self.report, self.ids, self.plan = conn, report, ids, plan
+        self.after: dict[str, int] = {}
+        self.had: dict[str, set[int]] = {}
+        self.written = dict.fromkeys(_EVENT_SQL, 0)
+        for table in _EVENT_SQL:
+            self.after[table] = conn.execute(
+                f"SELECT coalesce(max(rowid), 0) FROM {table}"
+            ).fetchone()[0]
+            self.had[table] = (
+                {pid for (pid,) in conn.execute(f"SELECT DISTINCT person_id FROM {table}")}
+                if plan.existing
+                else set()
+            )
+        self.day = _IsoDays().__getitem__  # each date of the file written out once
+
+    def interactions(self, records: list[Interaction]) -> None:
+        ids, day = self.ids, self.day
+        self.plan.touched_keys.update(r.person for r in records if r.note)
+        self._write("interaction", records, lambda r: (ids[r.person], day(r.date), r.kind, r.note))
+
+    def help(self, records: list[Help]) -> None:
+        ids, day = self.ids, self.day
+        self.plan.touched_keys.update(r.person for r in records if r.direction == "got")
+        self._write(
+            "help",
+            records,
+            lambda r: (ids[r.person], r.direction, day(r.date), r.what, r.skill),
+        )
+
+    def _write(
+        self, table: str, records: list[Any], to_row: Callable[[Any], tuple[Any, ...]]
+    ) -> None:
+        insert, probe, _dedupe = _EVENT_SQL[table]
+        had = self.had[table]
+        if not had:
+            self.written[table] += len(records)
+            self.conn.executemany(insert, map(to_row, records))
+            return
+
+        def fresh() -> Iterator[tuple[Any, ...]]:
+            for record in records:
+                row = to_row(record)
+                if row[0] in had and self.conn.execute(probe, row).fetchone():
+                    self.report.events_skipped += 1
+                    continue
+                self.written[table] += 1
+                yield row
+
+        self.conn.executemany(insert, fresh())
+
+    def finish(self) -> None:
+        """Drop the new rows that repeat an earlier new row, and count what was added."""
+        for table, (_insert, _probe, dedupe) in _EVENT_SQL.items():
+            repeats = 0
+            if self.written[table] > 1:
+                repeats = self.conn.execute(dedupe, (self.after[table],)).rowcount
+            self.report.events_added += self.written[table] - repeats
+            self.report.events_skipped += repeats
+
+    @contextmanager
+    def bulk(self, rows: int) -> Iterator[None]:
+        """Around writing about ``rows`` records: the bulk rules of ``store.bulk``, then finish.
+
+        A table nobody had rows in is not looked up: its indexes wait for the
+        end, and are made before the repeats are dropped through them.
+        """
+        from netjournal.store.bulk import indexes_deferred, inserting
+
+        # Help in first, out last: the interactions' texts are indexed first.
+        with inserting(self.conn, "help", rows), inserting(self.conn, "interaction", rows):
+            with ExitStack() as deferred:
+                for table in _EVENT_SQL:
+                    waiting = 0 if self.had[table] else rows
+                    deferred.enter_context(indexes_deferred(self.conn, table, waiting))
+                yield
+            self.finish()
+
+
 def _add_events(
     conn: sqlite3.Connection,
     doc: Events,
@@ -1245,89 +1540,23 @@ def _add_events(
     plan: _Plan,
     release: bool = False,
 ) -> None:
-    from netjournal.store.bulk import indexes_deferred, inserting
-
-    # Only people already in the journal can have these events already.
-    had_events = {ids[k] for k in plan.existing if k in ids}
-
-    def having(table: str, column: str = "person_id") -> set[int]:
-        """Who of ``had_events`` has rows in ``table`` (only their records are looked up)."""
-        if not had_events:
-            return set()
-        found = conn.execute(f"SELECT DISTINCT {column} FROM {table}")
-        return {pid for (pid,) in found if pid in had_events}
-
-    def fresh(
-        sql: str,
-        records: Iterable[Any],
-        to_row: Callable[[Any], tuple[Any, ...]],
-        had: set[int],
-    ) -> Iterator[tuple[Any, ...]]:
-        """The rows of records not in the journal yet nor earlier in the file, one at a time.
-
-        Records are compared, not rows: keys and dates map one to one to ids
-        and ISO dates, and the set then holds no second copy of every event.
-        When nobody of the file had such events (``had`` empty, as in a new
-        journal), only the file's own repeats are dropped, in one C pass.
-        """
-        if not had and isinstance(records, list):
-            unique = dict.fromkeys(records)
-            report.events_skipped += len(records) - len(unique)
-            report.events_added += len(unique)
-            yield from map(to_row, unique)
-            return
-        seen = set()
-        for record in records:
-            if record in seen:
-                report.events_skipped += 1
-                continue
-            row = to_row(record)
-            if row[0] in had and conn.execute(sql, row).fetchone():
-                report.events_skipped += 1
-                continue
-            seen.add(record)
-            report.events_added += 1
-            yield row
-
-    day = _IsoDays().__getitem__  # each date of the file written out once
-
-    plan.touched_keys.update(r.person for r in doc.help if r.direction == "got")
-    plan.touched_keys.update(r.person for r in doc.interactions if r.note)
-    had = having("interaction")
-    interactions = fresh(
-        "SELECT 1 FROM interaction WHERE person_id = ? AND date = ? AND kind IS ? AND note IS ?",
-        doc.interactions,
-        lambda r: (ids[r.person], day(r.date), r.kind, r.note),
-        had,
-    )
-    # Without look-ups in the table (``had`` empty), its indexes can wait for the end.
-    rows = 0 if had else len(doc.interactions)
-    with (
-        indexes_deferred(conn, "interaction", rows),
-        inserting(conn, "interaction", len(doc.interactions)),
-    ):
-        conn.executemany(
-            "INSERT INTO interaction (person_id, date, kind, note) VALUES (?, ?, ?, ?)",
-            interactions,
-        )
+    rows = _EventRows(conn, report, ids, plan)
+    with rows.bulk(len(doc.interactions) + len(doc.help)):
+        rows.interactions(doc.interactions)
+        rows.help(doc.help)
     if release:
         doc.interactions.clear()
-    had = having("help")
-    helps = fresh(
-        "SELECT 1 FROM help WHERE person_id = ? AND direction = ? AND date = ? AND what = ? "
-        "AND skill IS ?",
-        doc.help,
-        lambda r: (ids[r.person], r.direction, day(r.date), r.what, r.skill),
-        had,
-    )
-    rows = 0 if had else len(doc.help)
-    with indexes_deferred(conn, "help", rows), inserting(conn, "help", len(doc.help)):
-        conn.executemany(
-            "INSERT INTO help (person_id, direction, date, what, skill) VALUES (?, ?, ?, ?, ?)",
-            helps,
-        )
-    if release:
         doc.help.clear()
+    _add_links(conn, doc, ids, report, plan)
+
+
+def _add_links(
+    conn: sqlite3.Connection, doc: Events, ids: dict[str, int], report: ImportReport, plan: _Plan
+) -> None:
+    """Ties and referrals: who knows whom, and who was sent to whom."""
+    from netjournal.store.bulk import indexes_deferred, inserting
+
+    had_events = set(plan.existing.values())  # only they can have these already
     new_ties: dict[tuple[int, int], str | None] = {}
     for r in doc.ties:
         low, high = sorted((ids[r.a], ids[r.b]))
@@ -1350,17 +1579,40 @@ def _add_events(
             "INSERT INTO tie (a_id, b_id, note) VALUES (?, ?, ?)",
             [(a, b, n) for (a, b), n in new_ties.items()],
         )
-    referrals = fresh(
-        "SELECT 1 FROM referral WHERE person_id = ? AND to_id = ? AND need = ? AND date = ?",
-        doc.referrals,
-        lambda r: (ids[r.person], ids[r.to], r.need, day(r.date)),
-        had_events,
-    )
+    referrals = _fresh_referrals(conn, doc.referrals, ids, report, had_events)
     with inserting(conn, "referral", len(doc.referrals)):
         conn.executemany(
             "INSERT INTO referral (person_id, to_id, need, date) VALUES (?, ?, ?, ?)", referrals
         )
     plan.touched_keys.update(r.to for r in doc.referrals)
+
+
+def _fresh_referrals(
+    conn: sqlite3.Connection,
+    records: list[Referral],
+    ids: dict[str, int],
+    report: ImportReport,
+    had: set[int],
+) -> list[tuple[Any, ...]]:
+    """The referral rows not in the journal yet nor earlier in the file."""
+    seen = set()
+    rows = []
+    for record in records:
+        row = (ids[record.person], ids[record.to], record.need, record.date.isoformat())
+        if row in seen or (
+            row[0] in had
+            and conn.execute(
+                "SELECT 1 FROM referral WHERE person_id = ? AND to_id = ? AND need = ? "
+                "AND date = ?",
+                row,
+            ).fetchone()
+        ):
+            report.events_skipped += 1
+            continue
+        seen.add(row)
+        report.events_added += 1
+        rows.append(row)
+    return rows
 
 
 def _add_needs(
