@@ -120,11 +120,12 @@ def _import_json(
 
 
 def _census(file: Path) -> tuple[int, int]:
-    """About how many people and events a JSON document holds, from one pass over its bytes.
+    """About how many people and dated events a JSON document holds, from one pass over its bytes.
 
-    Only a person has a ``name`` field and only an event a ``person`` (or a
-    tie its ``a``); a field split between two reads, or written with space
-    before its colon, is missed.  The counts choose how
+    Only a person has a ``name`` field, and only an interaction, a help
+    record or a referral a ``person`` (ties are written apart); a field
+    split between two reads, or written with space before its colon, is
+    missed.  The counts choose how
     the import writes (the bulk rules of ``store.bulk``), nothing else: the
     document is read for real after.
     """
@@ -132,7 +133,7 @@ def _census(file: Path) -> tuple[int, int]:
     with file.open("rb") as handle:
         while chunk := handle.read(1 << 20):
             people += chunk.count(b'"name":')
-            events += chunk.count(b'"person":') + chunk.count(b'"a":')
+            events += chunk.count(b'"person":')
     return people, events
 
 
