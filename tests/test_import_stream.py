@@ -13,6 +13,7 @@ every example crosses many of them.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -187,3 +188,94 @@ def test_census_counts_people_and_events(tmp_path: Path) -> None:
     }
     file.write_text(json.dumps(body, indent=2))
     assert _census(file) == (2, 1)  # an escaped quote in a note is not a field
+
+
+def _big(tmp_path: Path, *, bad: bool = False) -> Path:
+    people = [{"key": f"p-{i}", "name": f"Person {i}"} for i in range(50)]
+    seen = [{"person": f"p-{i % 50}", "date": "2026-03-01"} for i in range(200)]
+    if bad:
+        seen[-1] = {"person": "nobody", "date": "2026-03-01"}
+    file = tmp_path / ("bad.json" if bad else "big.json")
+    file.write_text(
+        json.dumps({"format": "netjournal", "version": 1, "people": people, "interactions": seen})
+    )
+    return file
+
+
+def _import_traced(db: Path, file: Path) -> tuple[list[str], str | None]:
+    """The statements an in-process import ran, and its problem (None: it imported)."""
+    journal = open_journal(db)
+    statements: list[str] = []
+    journal.conn.set_trace_callback(statements.append)
+    try:
+        import_file(journal, file, None)
+        return statements, None
+    except InvalidFile as exc:
+        return statements, str(exc)
+    finally:
+        journal.close()
+
+
+def _mode_and_people(db: Path) -> tuple[str, int]:
+    conn = sqlite3.connect(db)
+    try:
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        return mode, conn.execute("SELECT count(*) FROM person").fetchone()[0]
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("bad", [False, True])
+def test_a_first_large_import_skips_the_wal_and_gives_it_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bad: bool
+) -> None:
+    monkeypatch.setattr(interchange, "FILLING_ROWS", 100)
+    db = tmp_path / "j.db"
+    open_journal(db).close()
+    statements, problem = _import_traced(db, _big(tmp_path, bad=bad))
+    assert "PRAGMA main.journal_mode = DELETE" in statements
+    assert "PRAGMA main.synchronous = FULL" in statements
+    assert (problem is not None) == bad
+    assert _mode_and_people(db) == ("wal", 0 if bad else 50)
+
+
+def test_a_journal_someone_has_open_keeps_its_wal_without_waiting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    monkeypatch.setattr(interchange, "FILLING_ROWS", 100)
+    db = tmp_path / "j.db"
+    open_journal(db).close()
+    other = sqlite3.connect(db)
+    try:
+        assert other.execute("SELECT count(*) FROM person").fetchone() == (0,)
+        start = time.monotonic()
+        statements, problem = _import_traced(db, _big(tmp_path))
+        waited = time.monotonic() - start
+        assert other.execute("SELECT count(*) FROM person").fetchone() == (50,)
+    finally:
+        other.close()
+    assert problem is None
+    assert "PRAGMA main.synchronous = FULL" not in statements
+    assert waited < 10  # the busy timeout is 15 s: it did not wait for the other
+    assert _mode_and_people(db) == ("wal", 50)
+
+
+def test_a_journal_with_people_keeps_its_wal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(interchange, "FILLING_ROWS", 100)
+    db = tmp_path / "j.db"
+    journal = open_journal(db)
+    import_document(
+        journal,
+        parse_json(
+            json.dumps({"format": "netjournal", "version": 1, "people": [{"name": "Someone"}]})
+        ),
+    )
+    journal.close()
+    statements, problem = _import_traced(db, _big(tmp_path))
+    assert problem is None
+    assert not any("journal_mode" in s for s in statements)
+    assert _mode_and_people(db) == ("wal", 51)

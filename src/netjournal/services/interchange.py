@@ -624,6 +624,11 @@ def preview_import(
     raise AssertionError("unreachable")
 
 
+#: From how many rows a document is written into an empty journal without the
+#: WAL (``Journal.filling``): past what the page cache holds.
+FILLING_ROWS = 100_000
+
+
 def import_json_file(
     journal: Journal,
     handle: IO[str],
@@ -650,7 +655,12 @@ def import_json_file(
     people, events_ = expected
     report = ImportReport()
     try:
-        with bulk_load(), journal.write() as conn, ExitStack() as deferred:
+        with ExitStack() as outside:
+            outside.enter_context(bulk_load())
+            if people + events_ >= FILLING_ROWS:
+                outside.enter_context(journal.filling())
+            conn = outside.enter_context(journal.write())
+            deferred = outside.enter_context(ExitStack())
             for table in ("person", "person_label"):
                 deferred.enter_context(indexes_deferred(conn, table, people))
             with fulltext_deferred(conn, 4 * people + events_):

@@ -221,6 +221,45 @@ class Journal:
                 self._command_id = None
             raise describe_sqlite_error(self.path, exc) from exc
 
+    @contextmanager
+    def filling(self) -> Iterator[bool]:
+        """Around one large write into an empty journal: a rollback journal instead of the WAL.
+
+        A transaction many times the page cache (a first import of 100,000
+        people) spills pages as it goes.  Through the write-ahead log each is
+        written twice (into the log, then by the checkpoint) and every read
+        of it searches the log; a rollback journal writes it once, in place.
+        Both are as atomic: a crash leaves a hot journal that the next open
+        rolls back, and ``synchronous = FULL`` meanwhile keeps that true
+        through a power cut.  Readers would wait for the writer meanwhile, so
+        this happens only when nobody else has the journal open (leaving WAL
+        mode needs that, and SQLite refuses at once otherwise) and nobody is
+        in it yet.  Yields whether the switch happened; WAL mode is back
+        before the block ends (or at the next open, if a newcomer holds it).
+        """
+        switched = False
+        if self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM person)").fetchone()[0]:
+            self.conn.execute("PRAGMA busy_timeout = 0")
+            try:
+                mode = self.conn.execute("PRAGMA main.journal_mode = DELETE").fetchone()[0]
+                switched = mode == "delete"
+            except db_errors():
+                pass  # another connection has the journal open: keep the WAL
+            finally:
+                self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not switched:
+            yield False
+            return
+        self.conn.execute("PRAGMA main.synchronous = FULL")
+        try:
+            yield True
+        finally:
+            self.conn.execute("PRAGMA main.synchronous = NORMAL")
+            try:
+                self.conn.execute("PRAGMA main.journal_mode = WAL")
+            except db_errors():
+                pass  # a newcomer holds it open: the next open switches back
+
     def _start_recording(self) -> bool:
         """Point the undo triggers at this command; True if its row is new."""
         if self._undo is None:
