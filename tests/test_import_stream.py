@@ -95,7 +95,7 @@ def _outcome(journal: Any, write: Any) -> tuple[Any, Any]:
 
 @pytest.fixture(autouse=True)
 def _tiny_batches(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(interchange._PeopleStream, "BATCH", 2)
+    monkeypatch.setattr(interchange._StreamedImport, "BATCH", 2)
     monkeypatch.setattr(interchange, "DRAIN_MASK", 1)  # offered every second record
 
 

@@ -664,7 +664,7 @@ def import_json_file(
             for table in ("person", "person_label"):
                 deferred.enter_context(indexes_deferred(conn, table, people))
             with fulltext_deferred(conn, 4 * people + events_):
-                stream = _PeopleStream(conn, report, today())
+                stream = _StreamedImport(conn, report, today())
                 plan, ids = stream.plan, stream.ids
                 with stream.rows.bulk(events_):
                     # Labels first in, last out: people's texts are indexed before their labels'.
@@ -687,7 +687,7 @@ def import_json_file(
     return report
 
 
-class _PeopleStream:
+class _StreamedImport:
     """A document's people and events, given as read: checked, and written in batches.
 
     What :func:`_plan` and :func:`_apply` do for a document held whole, as the
