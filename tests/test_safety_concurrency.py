@@ -188,10 +188,13 @@ def two_people(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def kill_import(db: Path, big_file: Path, *, after: float = 0.0, wal_bytes: int = 0) -> bool:
+def kill_import(
+    db: Path, big_file: Path, *, after: float = 0.0, wal_bytes: int = 0, suffix: str = "-wal"
+) -> bool:
     """Start `net import`, SIGKILL it after ``after`` seconds or once its write-ahead log
-    holds ``wal_bytes`` (that is, inside the import's transaction). True if it finished."""
-    wal = db.with_name(db.name + "-wal")
+    (or the file of that ``suffix``) holds ``wal_bytes`` (that is, inside the import's
+    transaction). True if it finished."""
+    wal = db.with_name(db.name + suffix)
     proc = subprocess.Popen(
         [sys.executable, "-m", "netjournal", "import", str(big_file)],
         env=env_for(db),
@@ -248,3 +251,60 @@ def test_an_import_killed_at_any_moment_leaves_all_or_nothing(
         assert again.code == 0, again.err
         assert len(net("--db", str(db), "list", "--json").json()["people"]) == 2 + PEOPLE
         assert rows(db, "SELECT count(*) FROM interaction")[0][0] == 3 * PEOPLE
+
+
+FILL = 4000  # people; with 24 interactions each, past interchange.FILLING_ROWS
+
+
+@pytest.fixture(scope="module")
+def filling_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A document large enough that a first import of it skips the write-ahead log, and
+    spills pages into the journal's file before it commits (past the 32 MB page cache)."""
+    from netjournal.services.interchange import FILLING_ROWS
+
+    people = [{"key": f"p-{i}", "name": f"Person {i}", "skills": ["plumbing"]} for i in range(FILL)]
+    seen = [
+        {
+            "person": f"p-{i % FILL}",
+            "date": f"2025-01-{1 + i // FILL:02d}",
+            "note": "a call about the kitchen, the boiler and the garden " * 3,
+        }
+        for i in range(24 * FILL)
+    ]
+    assert len(people) + len(seen) >= FILLING_ROWS
+    path = tmp_path_factory.mktemp("fill") / "fill.json"
+    doc = {"format": "netjournal", "version": 1, "people": people, "interactions": seen}
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("after", "suffix", "size"),
+    [(1.0, "", 0), (0.0, "-journal", 1), (0.0, "", 12_000_000)],
+    ids=["1s", "first-write", "spilled-12MB"],
+)
+def test_a_first_fill_killed_at_any_moment_leaves_an_empty_journal_in_wal_mode(
+    net: Net, tmp_path: Path, filling_file: Path, after: float, suffix: str, size: int
+) -> None:
+    db = tmp_path / "killed" / "netjournal.db"
+    db.parent.mkdir(mode=0o700)
+    assert net("--db", str(db), "tags", "--json").code == 0  # a new, empty journal
+    finished = kill_import(db, filling_file, after=after, wal_bytes=size, suffix=suffix)
+    listed = net("--db", str(db), "list", "--json")
+    assert listed.code == 0, listed.err
+    count = len(listed.json()["people"])
+    assert count in (0, FILL), count  # killed after the commit point: all of it
+    if finished:
+        assert count == FILL
+    assert rows(db, "PRAGMA journal_mode") == [("wal",)]
+    assert not db.with_name(db.name + "-journal").exists()
+    doctor = net("--db", str(db), "doctor", "--json")
+    assert doctor.code == 0, doctor.err
+    assert doctor.json()["ok"] is True
+    if suffix == "-journal":
+        # The journal still works, and importing again completes the file exactly once.
+        again = net("--db", str(db), "import", str(filling_file), "--json")
+        assert again.code == 0, again.err
+        assert rows(db, "SELECT count(*), (SELECT count(*) FROM interaction) FROM person") == [
+            (FILL, 24 * FILL)
+        ]
