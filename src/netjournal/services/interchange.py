@@ -239,22 +239,21 @@ DRAIN_MASK = (1 << 13) - 1
 
 def read_json_file(
     handle: IO[str],
-    people: Callable[[int, PersonRecord], None] | None = None,
+    people: Callable[[int, PersonRecord], None],
     drain: Callable[[Events], None] | None = None,
 ) -> tuple[Document, Events]:
     """Read and validate a JSON interchange document record by record (streamed).
 
-    Only the record being read is ever a dict; people are kept as records and
-    events as light tuples.  Given ``people``, each person goes to it instead,
-    with their place in the file, as soon as read (the document then holds
-    none), until the first problem: the file will be refused, and every
-    later record is only validated.  ``drain`` is given the events every
-    few thousand records, and may take them out of their lists.  Every
-    problem is named by its path, as :func:`parse_json` does.
+    Only the record being read is ever a dict.  Each person goes to
+    ``people`` with their place in the file as soon as read (the document
+    returned holds none), until the first problem: the file will be
+    refused, and every later record is only validated.  Events are kept as
+    light tuples; ``drain`` is given them every few thousand records, and
+    may take them out of their lists.  Every problem is named by its path,
+    as :func:`parse_json` does.
     """
     from netjournal.codecs.stream import Reader, walk
 
-    held: list[PersonRecord] = []
     needs: list[NeedRecord] = []
     events = Events()
     scalars: dict[str, Any] = {}
@@ -266,7 +265,6 @@ def read_json_file(
     keys: dict[str, str] = {}
     texts: dict[str | None, str | None] = {}
     one, maybe = keys.setdefault, texts.setdefault
-    field_sets: dict[frozenset[str], set[str]] = {}
     share = _SharedTexts()
     with bulk_load():
         reader = Reader(handle)
@@ -322,16 +320,8 @@ def read_json_file(
                 problems += [_problem(err, (section, index)) for err in exc.errors()]
                 continue
             if section == "people":
-                if people is not None:
-                    if not problems:
-                        people(index, record)
-                    continue
-                # Most people set the same fields: one set object for all of them.
-                names = record.__pydantic_fields_set__
-                shared = field_sets.setdefault(frozenset(names), names)
-                if shared is not names:
-                    object.__setattr__(record, "__pydantic_fields_set__", shared)
-                held.append(record)
+                if not problems:
+                    people(index, record)
             elif section == "needs":
                 needs.append(record)
             elif section == "ties":
@@ -372,7 +362,7 @@ def read_json_file(
     doc = Document.model_construct(
         format=FORMAT_NAME,
         version=version,
-        people=held,
+        people=[],
         interactions=[],
         help=[],
         ties=[],
@@ -567,17 +557,13 @@ def import_document(
     *,
     dry_run: bool = False,
     contacts: ContactOptions | None = None,
-    events: Events | None = None,
     progress: Progress | None = None,
-    release: bool = False,
 ) -> ImportReport:
     """Write a document to the journal: all of it, or nothing (one transaction).
 
     ``contacts`` says the document came from another program's contacts file:
     people are then matched by identity and merged additively (see the module).
-    ``release`` says the caller has no further use for the document's people
-    and ``events``: each list is emptied once written, so that a large import
-    does not hold all of them until the matching index is made.
+    A JSON file is imported by :func:`import_json_file` instead, as it is read.
     """
     from netjournal.services.evidence import refresh_people
     from netjournal.store.bulk import fulltext_deferred, indexes_deferred
@@ -585,10 +571,10 @@ def import_document(
     with journal.write() as conn, ExitStack() as deferred:
         report = ImportReport()
         if contacts is not None:
-            plan = _plan_contacts(conn, doc, contacts, report)
+            plan = _plan_contacts(conn, doc, contacts, report)  # gives the events their keys
             events = Events.of(doc)
         else:
-            events = events if events is not None else Events.of(doc)
+            events = Events.of(doc)
             plan = _plan(conn, doc, events, False)
         texts = 4 * len(doc.people) + len(events.interactions) + len(events.help)
         # Into a journal smaller than the file, people and their labels are
@@ -599,7 +585,7 @@ def import_document(
         for table in ("person", "person_label"):
             deferred.enter_context(indexes_deferred(conn, table, len(doc.people)))
         with fulltext_deferred(conn, texts):
-            _apply(conn, doc, events, plan, progress, report, release)
+            _apply(conn, doc, events, plan, progress, report)
         if contacts is not None:
             report.dormant = _count_dormant(conn, report.added)
         touched = plan.changed_ids(conn)
@@ -614,11 +600,10 @@ def preview_import(
     doc: Document,
     *,
     contacts: ContactOptions | None = None,
-    events: Events | None = None,
 ) -> ImportReport:
     """What an import would do, computed in a transaction that is rolled back."""
     try:
-        import_document(journal, doc, dry_run=True, contacts=contacts, events=events)
+        import_document(journal, doc, dry_run=True, contacts=contacts)
     except _DryRun as done:
         return done.report
     raise AssertionError("unreachable")
@@ -1251,7 +1236,6 @@ def _apply(
     plan: _Plan,
     progress: Progress | None,
     report: ImportReport,
-    release: bool = False,
 ) -> None:
     from netjournal.clock import today
     from netjournal.store.bulk import inserting
@@ -1264,9 +1248,7 @@ def _apply(
             conn, list(zip(plan.keys, doc.people, strict=True)), plan, report, today(), ids
         )
     _link(conn, ((key, p.via) for key, p in zip(plan.keys, doc.people, strict=True)), plan, ids)
-    if release:  # every person is written: only their keys are needed from here on
-        doc.people.clear()
-    _add_events(conn, events, ids, report, plan, release)
+    _add_events(conn, events, ids, report, plan)
     _add_needs(conn, doc.needs, ids, report)
     if doc.settings is not None:
         _apply_settings(conn, doc.settings.default_cadence_days, doc.settings.tag_cadences)
@@ -1548,15 +1530,11 @@ def _add_events(
     ids: dict[str, int],
     report: ImportReport,
     plan: _Plan,
-    release: bool = False,
 ) -> None:
     rows = _EventRows(conn, report, ids, plan)
     with rows.bulk(len(doc.interactions) + len(doc.help)):
         rows.interactions(doc.interactions)
         rows.help(doc.help)
-    if release:
-        doc.interactions.clear()
-        doc.help.clear()
     _add_links(conn, doc, ids, report, plan)
 
 
