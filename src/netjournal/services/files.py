@@ -120,14 +120,13 @@ def _import_json(
 
 
 def _census(file: Path) -> tuple[int, int]:
-    """About how many people and dated events a JSON document holds, from one pass over its bytes.
+    """About how many people and dated events a JSON document holds, from its bytes.
 
     Only a person has a ``name`` field, and only an interaction, a help
     record or a referral a ``person`` (ties are written apart); a field
     split between two reads, or written with space before its colon, is
-    missed.  The counts choose how
-    the import writes (the bulk rules of ``store.bulk``), nothing else: the
-    document is read for real after.
+    missed.  The counts choose how the import writes (the bulk rules of
+    ``store.bulk``), nothing else: the document is read for real after.
     """
     people = events = 0
     with file.open("rb") as handle:

@@ -625,13 +625,15 @@ def import_json_file(
     """Read a JSON interchange document and write it as it is read: all of it, or nothing.
 
     People are written a batch at a time, inside the one transaction, as the
-    file gives them; events wait as light tuples until everyone has an id.
-    A 100,000-person document would otherwise hold 190 MB of person records
-    before writing the first.  Every problem of the file is found and named
-    as :func:`read_json_file` and :func:`import_document` name them, and a
-    file with any is refused whole: the transaction is rolled back.
-    ``expected`` is about how many people and events the file holds, for the
-    bulk rules of ``store.bulk`` (:func:`census` counts them).
+    file gives them, and interactions and help records once their people
+    are (:class:`_StreamedImport`); ties, referrals and needs wait, as light
+    tuples, until everyone has an id.  Held whole, a 100,000-person document
+    was 340 MB of records before the first was written.  Every problem of
+    the file is found and named as :func:`read_json_file` and
+    :func:`import_document` name them, and a file with any is refused whole:
+    the transaction is rolled back.  ``expected`` is about how many people
+    and dated events the file holds, for the bulk rules of ``store.bulk``
+    (``files._census`` counts them).
     """
     from netjournal.clock import today
     from netjournal.services.evidence import refresh_people
