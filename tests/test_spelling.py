@@ -63,6 +63,10 @@ def test_the_word_list_is_sorted_and_looked_up_exactly() -> None:
     assert words == sorted(words) and len(words) == len(set(words)) > 100_000
     for word in words[:: len(words) // 50]:
         assert spelling.rank(word) is not None, word
+    # ``ranks`` answers "no word" without a look-up for anything but a-z: so must the list.
+    assert all(w.isascii() and w.isalpha() and w.islower() for w in words)
+    for other in ("12345", "mp3", "Sister", "città", "e-mail", ""):
+        assert spelling.ranks(other) == (None, None), other
 
 
 def _common_words() -> list[str]:

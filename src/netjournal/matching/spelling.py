@@ -35,6 +35,8 @@ def _words() -> mmap.mmap | bytes:
 @lru_cache(maxsize=8192)
 def ranks(word: str) -> tuple[int | None, int | None]:
     """How common a folded word is in English and in Italian (0 … ~30, None: not a word)."""
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        return (None, None)  # every word of the list is a-z only: a number, say, is none
     data = _words()
     target = word.encode("ascii", "replace")
     lo, hi = 0, len(data)
