@@ -566,7 +566,7 @@ def import_document(
     A JSON file is imported by :func:`import_json_file` instead, as it is read.
     """
     from netjournal.services.evidence import refresh_people
-    from netjournal.store.bulk import fulltext_deferred, indexes_deferred
+    from netjournal.store.bulk import fulltext_deferred
 
     with journal.write() as conn, ExitStack() as deferred:
         report = ImportReport()
@@ -577,13 +577,7 @@ def import_document(
             events = Events.of(doc)
             plan = _plan(conn, doc, events, False)
         texts = 4 * len(doc.people) + len(events.interactions) + len(events.help)
-        # Into a journal smaller than the file, people and their labels are
-        # written without their secondary indexes, which are sorted once at the
-        # end: every row would otherwise cost a B-tree insert in each of ten
-        # indexes, and so would each later update of its via, last contact and
-        # domain.  Nothing below looks people up but by id or key (kept).
-        for table in ("person", "person_label"):
-            deferred.enter_context(indexes_deferred(conn, table, len(doc.people)))
+        _defer_people_indexes(deferred, conn, len(doc.people))
         with fulltext_deferred(conn, texts):
             _apply(conn, doc, events, plan, progress, report)
         if contacts is not None:
@@ -637,7 +631,7 @@ def import_json_file(
     """
     from netjournal.clock import today
     from netjournal.services.evidence import refresh_people
-    from netjournal.store.bulk import fulltext_deferred, indexes_deferred, inserting
+    from netjournal.store.bulk import fulltext_deferred
 
     people, events_ = expected
     report = ImportReport()
@@ -647,15 +641,12 @@ def import_json_file(
             if people + events_ >= FILLING_ROWS:
                 outside.enter_context(journal.filling())
             conn = outside.enter_context(journal.write())
-            deferred = outside.enter_context(ExitStack())
-            for table in ("person", "person_label"):
-                deferred.enter_context(indexes_deferred(conn, table, people))
+            _defer_people_indexes(outside, conn, people)
             with fulltext_deferred(conn, 4 * people + events_):
                 stream = _StreamedImport(conn, report, today())
                 plan, ids = stream.plan, stream.ids
                 with stream.rows.bulk(events_):
-                    # Labels first in, last out: people's texts are indexed before their labels'.
-                    with inserting(conn, "person_label", people), inserting(conn, "person", people):
+                    with _writing_people(conn, people, people):
                         doc, events = read_json_file(handle, people=stream, drain=stream.drain)
                         stream.flush()
                     stream.finish(doc, events)
@@ -759,9 +750,9 @@ class _StreamedImport:
         for section, waiting in self.waiting.items():
             for i, record in waiting:
                 if record.person not in known:
-                    unknown.append(f"{section}[{i}].person: unknown key '{record.person}'")
+                    unknown.append(_unknown_key(section, i, "person", record.person))
                 if record.date > self.now:
-                    future.append(f"{section}[{i}].date: {record.date} is in the future")
+                    future.append(_future_date(section, i, record.date))
         problems = list(self.keys.problems)
         problems += [
             problem
@@ -864,6 +855,14 @@ def _via_problem(i: int, via: str | None, key: str, known: Container[str]) -> st
     return None
 
 
+def _unknown_key(section: str, i: int, name: str, value: str) -> str:
+    return f"{section}[{i}].{name}: unknown key '{value}'"
+
+
+def _future_date(section: str, i: int, day: date) -> str:
+    return f"{section}[{i}].date: {day} is in the future"
+
+
 def _reference_problems(events: Events, known: Container[str]) -> list[str]:
     problems = []
     for section, fields_ in _REFERENCES:
@@ -871,7 +870,7 @@ def _reference_problems(events: Events, known: Container[str]) -> list[str]:
             for name in fields_:
                 value = getattr(record, name)
                 if value not in known:
-                    problems.append(f"{section}[{i}].{name}: unknown key '{value}'")
+                    problems.append(_unknown_key(section, i, name, value))
             if section == "ties" and record.a == record.b:
                 problems.append(f"ties[{i}]: a person cannot be tied to themselves")
             if section == "referrals" and record.person == record.to:
@@ -883,6 +882,8 @@ def _plan(
     conn: sqlite3.Connection, doc: Document, events: Events, match_contacts: bool = False
 ) -> _Plan:
     """Give every person of the document a key and check every reference (all or nothing)."""
+    from netjournal.clock import latest_today
+
     people = _Keys(conn)
     keys = [people.key(i, person) for i, person in enumerate(doc.people)]
     problems = people.problems
@@ -892,8 +893,6 @@ def _plan(
             problems.append(problem)
     problems += _reference_problems(events, known)
     problems += _need_problems(doc, known)
-    from netjournal.clock import latest_today
-
     now = latest_today()
     problems += _future_events(events, now)
     problems += [p for i, person in enumerate(doc.people) if (p := _future_added(i, person, now))]
@@ -1190,7 +1189,7 @@ def _future_events(events: Events, now: date) -> list[str]:
     for section in ("interactions", "help", "referrals"):
         for i, record in enumerate(getattr(events, section)):
             if record.date > now:
-                problems.append(f"{section}[{i}].date: {record.date} is in the future")
+                problems.append(_future_date(section, i, record.date))
     return problems
 
 
@@ -1240,12 +1239,10 @@ def _apply(
     report: ImportReport,
 ) -> None:
     from netjournal.clock import today
-    from netjournal.store.bulk import inserting
 
     ids = dict(plan.existing)
     labels = sum(len(getattr(p, LIST_FIELDS[kind])) for p in doc.people for kind in LABEL_KINDS)
-    # Labels first in, last out: the people's texts are indexed before their labels'.
-    with inserting(conn, "person_label", labels), inserting(conn, "person", len(doc.people)):
+    with _writing_people(conn, len(doc.people), labels):
         _write_people(
             conn, list(zip(plan.keys, doc.people, strict=True)), plan, report, today(), ids
         )
@@ -1256,6 +1253,30 @@ def _apply(
         _apply_settings(conn, doc.settings.default_cadence_days, doc.settings.tag_cadences)
     if progress:
         progress("writing people and events", 1, 1)
+
+
+def _defer_people_indexes(stack: ExitStack, conn: sqlite3.Connection, people: int) -> None:
+    """Into a journal smaller than the file, people and labels go in without their indexes.
+
+    The secondary indexes are sorted once, when ``stack`` closes: every row
+    would otherwise cost a B-tree insert in each of ten indexes, and so would
+    each later update of its via, last contact and domain.  Nothing an import
+    does looks people up but by id or key (kept).
+    """
+    from netjournal.store.bulk import indexes_deferred
+
+    for table in ("person", "person_label"):
+        stack.enter_context(indexes_deferred(conn, table, people))
+
+
+@contextmanager
+def _writing_people(conn: sqlite3.Connection, people: int, labels: int) -> Iterator[None]:
+    """Around writing about so many people and labels: their row triggers run once, in bulk."""
+    from netjournal.store.bulk import inserting
+
+    # Labels first in, last out: the people's texts are indexed before their labels'.
+    with inserting(conn, "person_label", labels), inserting(conn, "person", people):
+        yield
 
 
 def _write_people(
